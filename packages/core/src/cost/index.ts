@@ -1,0 +1,2 @@
+// Re-exports of this domain are added as it is built.
+export {};

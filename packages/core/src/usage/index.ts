@@ -1,0 +1,1 @@
+export { type Usage, type UsageInput, ZERO_USAGE } from "./usage.ts";
