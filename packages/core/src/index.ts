@@ -5,5 +5,6 @@ export { isTokenmeterError, TokenmeterError, type TokenmeterErrorCode } from "./
 export * from "./logs/index.ts";
 export * from "./plans/index.ts";
 export * from "./pricing/index.ts";
+export * from "./report/index.ts";
 export * from "./tokens/index.ts";
 export * from "./usage/index.ts";
