@@ -79,7 +79,7 @@ export async function serveSite(opts: { port?: number; gzip?: boolean } = {}): P
       return;
     }
     const ext = extname(file);
-    let body = readFileSync(file);
+    let body: Buffer = readFileSync(file);
     const headers: Record<string, string> = {
       "content-type": MIME_TYPES[ext] ?? "application/octet-stream",
       "x-content-type-options": "nosniff",

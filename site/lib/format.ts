@@ -1,0 +1,93 @@
+// Number and date formatting for every page, through Intl. The locale is fixed (en-US) so that the
+// HTML rendered at build time and the numbers computed in the browser read the same; amounts are USD.
+
+const LOCALE = "en-US";
+
+const usdWhole = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  maximumFractionDigits: 0,
+});
+const usdCents = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const usdSmall = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumSignificantDigits: 2,
+});
+const usdPrice = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
+const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const compact = new Intl.NumberFormat(LOCALE, { notation: "compact", maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 0 });
+const longDate = new Intl.DateTimeFormat(LOCALE, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  timeZone: "UTC",
+});
+const monthYear = new Intl.DateTimeFormat(LOCALE, {
+  year: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
+
+/**
+ * A dollar amount at a precision that fits its size: `$1,234`, `$12.34`, `$0.42`, `$0.0031`.
+ * Amounts under a cent keep two significant digits so they never read as `$0.00`.
+ */
+export function formatUsd(amountUsd: number): string {
+  if (!Number.isFinite(amountUsd)) return "—";
+  const size = Math.abs(amountUsd);
+  if (size === 0) return usdCents.format(0);
+  if (size >= 1000) return usdWhole.format(amountUsd);
+  if (size >= 0.1) return usdCents.format(amountUsd);
+  return usdSmall.format(amountUsd);
+}
+
+/** A price in USD per million tokens, e.g. `$2.50`, `$0.075`. */
+export function formatUsdPerMTok(usdPerMTok: number): string {
+  return usdPrice.format(usdPerMTok);
+}
+
+/** A token or message count with thousands separators: `12,345`. */
+export function formatCount(count: number): string {
+  return integer.format(count);
+}
+
+/** A count with at most one decimal: `3.5`, `1,234`. */
+export function formatDecimal(value: number): string {
+  return oneDecimal.format(value);
+}
+
+/** A large count in short form: `128K`, `1M`. */
+export function formatCompact(count: number): string {
+  return compact.format(count);
+}
+
+/** A share between 0 and 1 as a percentage: `25%`. */
+export function formatPercent(share: number): string {
+  return percent.format(share);
+}
+
+/** An ISO calendar date (`2025-07-04`) for people: `Jul 4, 2025`. */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : longDate.format(date);
+}
+
+/** An ISO month or date as `Jul 2025`. */
+export function formatMonth(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 7)}-01T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : monthYear.format(date);
+}
