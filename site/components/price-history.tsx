@@ -91,7 +91,7 @@ export default function PriceHistory(props: PriceHistoryProps): ReactElement {
         yLabel="USD per 1M tokens"
         height={260}
       />
-      <div className="table-wrap" role="region" aria-label="Price periods" tabIndex={0}>
+      <section className="table-wrap" aria-label="Price periods">
         <table>
           <caption className="sr-only">Price periods of {model.displayName}</caption>
           <thead>
@@ -134,7 +134,7 @@ export default function PriceHistory(props: PriceHistoryProps): ReactElement {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }
