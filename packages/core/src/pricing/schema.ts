@@ -102,6 +102,11 @@ export const modelSchema = z
     aliases: z.array(slug).default([]),
     tokenizer: z.enum(TOKENIZER_IDS),
     contextWindowTokens: z.int().positive(),
+    /**
+     * The most input tokens one request may carry, where the provider caps input below the context
+     * window (GPT-5: 272,000 of 400,000). Absent → `contextWindowTokens`.
+     */
+    maxInputTokens: z.int().positive().optional(),
     maxOutputTokens: z.int().positive(),
     /** True when the model produces hidden reasoning tokens billed as output. */
     reasoning: z.boolean(),

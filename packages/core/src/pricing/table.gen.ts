@@ -13,11 +13,326 @@ export const pricingTable: PricingTable = {
       "pricingUrl": "https://openai.com/api/pricing/",
       "models": [
         {
+          "id": "gpt-3.5-turbo",
+          "displayName": "GPT-3.5 Turbo (moving alias)",
+          "aliases": [
+            "openai/gpt-3.5-turbo",
+            "gpt-35-turbo"
+          ],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 16385,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2023-03-01",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.5,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2023-06-13",
+              "effectiveUntil": "2024-02-16",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2025-11-07",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-turbo-0613` (prices_checked 2025-11-07). Price of gpt-3.5-turbo-0613. effectiveFrom is the 0613 release (OpenAI \"Function calling and other API updates\", 2023-06-13); the March–June 2023 launch price is not in the sources, so earlier dates are unpriced. the moving alias `gpt-3.5-turbo` served gpt-3.5-turbo-0613 until 2024-02-16 and gpt-3.5-turbo-0125 from then on (OpenAI models page as quoted in langchain-ai/langchain#17009 and songquanpeng/one-api#1011)."
+            },
+            {
+              "inputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 1.5,
+              "effectiveFrom": "2024-02-16",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-turbo` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-3.5-turbo` agrees. the moving alias `gpt-3.5-turbo` served gpt-3.5-turbo-0613 until 2024-02-16 and gpt-3.5-turbo-0125 from then on (OpenAI models page as quoted in langchain-ai/langchain#17009 and songquanpeng/one-api#1011)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-3.5-turbo-0125",
+          "displayName": "GPT-3.5 Turbo (0125)",
+          "aliases": [],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 16385,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2024-01-25",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 1.5,
+              "effectiveFrom": "2024-01-25",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-turbo` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-3.5-turbo-0125` agrees. effectiveFrom is the announcement of gpt-3.5-turbo-0125 (OpenAI \"New embedding models and API updates\", 2024-01-25, cited in langchain-ai/langchain#17009)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-3.5-turbo-1106",
+          "displayName": "GPT-3.5 Turbo (1106)",
+          "aliases": [],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 16385,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2023-11-06",
+          "deprecatedOn": "2026-09-28",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2023-11-06",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-turbo-1106` (prices_checked 2025-11-07); LiteLLM snapshot 2026-07-24 key `gpt-3.5-turbo-1106` agrees. effectiveFrom is the release of the 1106 snapshot (OpenAI DevDay, 2023-11-06); deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "gpt-3.5-turbo-0613",
+          "displayName": "GPT-3.5 Turbo (0613)",
+          "aliases": [],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 4096,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2023-06-13",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.5,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2023-06-13",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2025-11-07",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-turbo-0613` (prices_checked 2025-11-07). effectiveFrom is the release of the 0613 snapshot (2023-06-13). Context window 4,096 per LiteLLM `ft:gpt-3.5-turbo-0613`; genai-prices lists 16,385, which is the 16k variant."
+            }
+          ]
+        },
+        {
+          "id": "gpt-3.5-turbo-0301",
+          "displayName": "GPT-3.5 Turbo (0301)",
+          "aliases": [],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 4096,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2023-03-01",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.5,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2023-06-13",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-21",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-0301` (no prices_checked; snapshot 2026-08-21). effectiveFrom 2023-06-13: the $1.50/$2 price applies from the June 2023 price change (same date as the 0613 release); the launch price (March–June 2023) is not in the sources, so those dates are unpriced."
+            }
+          ]
+        },
+        {
+          "id": "gpt-3.5-turbo-16k",
+          "displayName": "GPT-3.5 Turbo 16k",
+          "aliases": [
+            "gpt-3.5-turbo-16k-0613",
+            "gpt-35-turbo-16k"
+          ],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 16385,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2023-06-13",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "outputUsdPerMTok": 4,
+              "effectiveFrom": "2023-06-13",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-turbo-16k` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-3.5-turbo-16k` agrees. effectiveFrom is the release of gpt-3.5-turbo-16k-0613 (2023-06-13)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4",
+          "displayName": "GPT-4",
+          "aliases": [
+            "gpt-4-0314",
+            "gpt-4-0613",
+            "openai/gpt-4"
+          ],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 8192,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "releasedOn": "2023-03-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 30,
+              "outputUsdPerMTok": 60,
+              "effectiveFrom": "2023-03-14",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4` agrees. effectiveFrom is the GPT-4 launch (2023-03-14, the date in gpt-4-0314); gpt-4-0314 and gpt-4-0613 share this price. maxOutputTokens = the 8,192-token window (the model has no separate output cap; LiteLLM lists 4,096)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4-32k",
+          "displayName": "GPT-4 32k",
+          "aliases": [
+            "gpt-4-32k-0314",
+            "gpt-4-32k-0613"
+          ],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 32768,
+          "maxOutputTokens": 32768,
+          "reasoning": false,
+          "releasedOn": "2023-03-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 60,
+              "outputUsdPerMTok": 120,
+              "effectiveFrom": "2023-03-14",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4-32k` (prices_checked 2025-07-04). effectiveFrom is the GPT-4 launch (2023-03-14). Context 32,768 per LiteLLM `azure/gpt-4-32k` (genai-prices rounds to 32,000)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4-turbo",
+          "displayName": "GPT-4 Turbo",
+          "aliases": [
+            "gpt-4-turbo-2024-04-09",
+            "gpt-4-turbo-preview",
+            "gpt-4-0125-preview",
+            "gpt-4-1106-preview",
+            "gpt-4-vision-preview",
+            "gpt-4-1106-vision-preview",
+            "openai/gpt-4-turbo"
+          ],
+          "tokenizer": "cl100k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2023-11-06",
+          "prices": [
+            {
+              "inputUsdPerMTok": 10,
+              "outputUsdPerMTok": 30,
+              "effectiveFrom": "2023-11-06",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4-turbo` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4-turbo` agrees. effectiveFrom is the release of gpt-4-1106-preview (OpenAI DevDay, 2023-11-06); every GPT-4 Turbo snapshot and the vision previews carry the same $10/$30 in both datasets."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4o",
+          "displayName": "GPT-4o",
+          "aliases": [
+            "gpt-4o-2024-11-20",
+            "openai/gpt-4o",
+            "openai/gpt-4o-2024-11-20"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 16384,
+          "reasoning": false,
+          "releasedOn": "2024-05-13",
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2024-05-13",
+              "effectiveUntil": "2024-10-02",
+              "source": "https://openai.com/api/pricing/",
+              "checked": "2024-09-20",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `gpt-4o-2024-05-13` source of the prices. Price of the launch snapshot gpt-4o-2024-05-13 (LiteLLM). effectiveFrom is the GPT-4o launch (2024-05-13). The alias `gpt-4o` served gpt-4o-2024-05-13 ($5/$15) until 2024-10-02 and gpt-4o-2024-08-06 ($2.50/$10) from then on: OpenAI models page \"gpt-4o points to gpt-4o-2024-05-13 until October 2, 2024\" as quoted in enricoros/big-AGI#665 and AllYourBot/hostedgpt#524; openai.com/api/pricing still listed gpt-4o at $5/$15 on 2024-09-20 (promptfoo/promptfoo#1728)."
+            },
+            {
+              "inputUsdPerMTok": 2.5,
+              "cachedInputUsdPerMTok": 1.25,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2024-10-02",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 4.25,
+                  "cachedInputUsdPerMTok": 2.125,
+                  "outputUsdPerMTok": 17
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4o` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4o` agrees; service tiers from LiteLLM. The alias `gpt-4o` served gpt-4o-2024-05-13 ($5/$15) until 2024-10-02 and gpt-4o-2024-08-06 ($2.50/$10) from then on: OpenAI models page \"gpt-4o points to gpt-4o-2024-05-13 until October 2, 2024\" as quoted in enricoros/big-AGI#665 and AllYourBot/hostedgpt#524; openai.com/api/pricing still listed gpt-4o at $5/$15 on 2024-09-20 (promptfoo/promptfoo#1728). Priority prices are LiteLLM's current ones; the date OpenAI introduced the tier is not recorded."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4o-2024-05-13",
+          "displayName": "GPT-4o (2024-05-13)",
+          "aliases": [
+            "openai/gpt-4o-2024-05-13"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2024-05-13",
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2024-05-13",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 8.75,
+                  "outputUsdPerMTok": 26.25
+                }
+              },
+              "source": "https://github.com/RoCry/llm-api-price/blob/8442b939a6ead479f7995b5d74d8dce488bd0966/model_prices_and_context_window.json",
+              "checked": "2026-07-24",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `gpt-4o-2024-05-13` source of the prices; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. genai-prices folds this snapshot into `gpt-4o` at $2.50/$10; LiteLLM and the OpenAI pricing page (promptfoo/promptfoo#1728) keep it at $5/$15, see pricing/README.md."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4o-2024-08-06",
+          "displayName": "GPT-4o (2024-08-06)",
+          "aliases": [
+            "openai/gpt-4o-2024-08-06"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 16384,
+          "reasoning": false,
+          "releasedOn": "2024-08-06",
+          "prices": [
+            {
+              "inputUsdPerMTok": 2.5,
+              "cachedInputUsdPerMTok": 1.25,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2024-08-06",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4o` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4o-2024-08-06` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
           "id": "gpt-4o-mini",
           "displayName": "GPT-4o mini",
           "aliases": [
             "gpt-4o-mini-2024-07-18",
-            "openai/gpt-4o-mini"
+            "openai/gpt-4o-mini",
+            "openai/gpt-4o-mini-2024-07-18"
           ],
           "tokenizer": "o200k_base",
           "contextWindowTokens": 128000,
@@ -33,11 +348,1288 @@ export const pricingTable: PricingTable = {
               "serviceTiers": {
                 "batch": {
                   "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 0.25,
+                  "cachedInputUsdPerMTok": 0.125,
+                  "outputUsdPerMTok": 1
                 }
               },
-              "source": "https://github.com/pydantic/genai-prices/blob/47df840a5ab10bbcffb8e5ac01b9899032245d1b/prices/providers/openai.yml",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4o-mini` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4o-mini` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "chatgpt-4o-latest",
+          "displayName": "ChatGPT-4o (latest)",
+          "aliases": [
+            "openai/chatgpt-4o-latest"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2024-08-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2024-08-14",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-21",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `chatgpt-4o-latest` (no prices_checked; snapshot 2026-08-21); LiteLLM snapshot 2026-07-24 key `chatgpt-4o-latest` agrees. effectiveFrom is the model's API release (announced 2024-08-14: gh640/openai-models-ja#17, BerriAI/litellm#5190 citing openai.com/api/pricing)."
+            }
+          ]
+        },
+        {
+          "id": "o1-preview",
+          "displayName": "o1-preview",
+          "aliases": [
+            "o1-preview-2024-09-12",
+            "openai/o1-preview"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 32768,
+          "reasoning": true,
+          "releasedOn": "2024-09-12",
+          "prices": [
+            {
+              "inputUsdPerMTok": 15,
+              "outputUsdPerMTok": 60,
+              "effectiveFrom": "2024-09-12",
+              "source": "https://developers.openai.com/api/docs/pricing",
               "checked": "2025-07-04",
-              "note": "effectiveFrom is the release date in the snapshot id gpt-4o-mini-2024-07-18; no price change is documented since."
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1` (prices_checked 2025-07-04). effectiveFrom is the release date in o1-preview-2024-09-12. genai-prices prices o1-preview with o1. Context and output limits from LiteLLM `azure/o1-preview`. Cached-input price omitted: prompt caching began 2024-10-01 and no source gives an o1-preview cache price."
+            }
+          ]
+        },
+        {
+          "id": "o1-mini",
+          "displayName": "o1-mini",
+          "aliases": [
+            "o1-mini-2024-09-12",
+            "openai/o1-mini"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "releasedOn": "2024-09-12",
+          "deprecatedOn": "2025-10-27",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "outputUsdPerMTok": 12,
+              "effectiveFrom": "2024-09-12",
+              "effectiveUntil": "2025-01-31",
+              "source": "https://openai.com/api/pricing/",
+              "checked": "2025-02-01",
+              "note": "Launch price $3/$12, superseded when OpenAI cut o1-mini to o3-mini's price on the o3-mini release (RooCodeInc/Roo-Code#711 and langfuse/langfuse#5335, both 2025-02-01; cline/cline#1629 shows 3→1.1 and 12→4.4). Not in the MIT datasets, which hold only the current price. effectiveFrom is the release date in o1-mini-2024-09-12."
+            },
+            {
+              "inputUsdPerMTok": 1.1,
+              "cachedInputUsdPerMTok": 0.55,
+              "outputUsdPerMTok": 4.4,
+              "effectiveFrom": "2025-01-31",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1-mini` (prices_checked 2025-07-04). effectiveFrom is the o3-mini release (2025-01-31), when the cut took effect (see the previous record). Limits from LiteLLM `azure/o1-mini`."
+            }
+          ]
+        },
+        {
+          "id": "o1",
+          "displayName": "o1",
+          "aliases": [
+            "o1-2024-12-17",
+            "openai/o1"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2024-12-17",
+          "prices": [
+            {
+              "inputUsdPerMTok": 15,
+              "cachedInputUsdPerMTok": 7.5,
+              "outputUsdPerMTok": 60,
+              "effectiveFrom": "2024-12-17",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `o1` agrees. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "o1-pro",
+          "displayName": "o1-pro",
+          "aliases": [
+            "o1-pro-2025-03-19",
+            "openai/o1-pro"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2025-03-19",
+          "prices": [
+            {
+              "inputUsdPerMTok": 150,
+              "outputUsdPerMTok": 600,
+              "effectiveFrom": "2025-03-19",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1-pro` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `o1-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "o3-mini",
+          "displayName": "o3-mini",
+          "aliases": [
+            "o3-mini-2025-01-31",
+            "o3-mini-high",
+            "openai/o3-mini"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2025-01-31",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.1,
+              "cachedInputUsdPerMTok": 0.55,
+              "outputUsdPerMTok": 4.4,
+              "effectiveFrom": "2025-01-31",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o3-mini` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `o3-mini` agrees. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "o3",
+          "displayName": "o3",
+          "aliases": [
+            "o3-2025-04-16",
+            "openai/o3"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2025-04-16",
+          "prices": [
+            {
+              "inputUsdPerMTok": 10,
+              "cachedInputUsdPerMTok": 2.5,
+              "outputUsdPerMTok": 40,
+              "effectiveFrom": "2025-04-16",
+              "effectiveUntil": "2025-06-10",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2025-07-12",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o3` (prices_checked 2025-07-12). effectiveFrom is the release date in o3-2025-04-16; the 80% cut on 2025-06-10 is genai-prices' start_date constraint. Cached input $2.50 before the cut: langfuse/langfuse#7223 (2025-06-10) changed it 2.5e-6 → 0.5e-6; genai-prices gives 0.5 for both periods, see pricing/README.md."
+            },
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 8,
+              "effectiveFrom": "2025-06-10",
+              "serviceTiers": {
+                "flex": {
+                  "inputUsdPerMTok": 1,
+                  "cachedInputUsdPerMTok": 0.25,
+                  "outputUsdPerMTok": 4
+                },
+                "priority": {
+                  "inputUsdPerMTok": 3.5,
+                  "cachedInputUsdPerMTok": 0.875,
+                  "outputUsdPerMTok": 14
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o3` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `o3` agrees; service tiers from LiteLLM. effectiveFrom is genai-prices' start_date constraint (OpenAI community post \"o3 is 80% cheaper\", 2025-06-10)."
+            }
+          ]
+        },
+        {
+          "id": "o3-pro",
+          "displayName": "o3-pro",
+          "aliases": [
+            "o3-pro-2025-06-10",
+            "openai/o3-pro"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2025-06-10",
+          "prices": [
+            {
+              "inputUsdPerMTok": 20,
+              "outputUsdPerMTok": 80,
+              "effectiveFrom": "2025-06-10",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-21",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o3-pro` (no prices_checked; snapshot 2026-08-21); LiteLLM snapshot 2026-07-24 key `o3-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "o4-mini",
+          "displayName": "o4-mini",
+          "aliases": [
+            "o4-mini-2025-04-16",
+            "o4-mini-high",
+            "openai/o4-mini"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2025-04-16",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.1,
+              "cachedInputUsdPerMTok": 0.275,
+              "outputUsdPerMTok": 4.4,
+              "effectiveFrom": "2025-04-16",
+              "serviceTiers": {
+                "flex": {
+                  "inputUsdPerMTok": 0.55,
+                  "cachedInputUsdPerMTok": 0.1375,
+                  "outputUsdPerMTok": 2.2
+                },
+                "priority": {
+                  "inputUsdPerMTok": 2,
+                  "cachedInputUsdPerMTok": 0.5,
+                  "outputUsdPerMTok": 8
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o4-mini` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `o4-mini` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "o3-deep-research",
+          "displayName": "o3-deep-research",
+          "aliases": [
+            "o3-deep-research-2025-06-26"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2025-06-26",
+          "prices": [
+            {
+              "inputUsdPerMTok": 10,
+              "cachedInputUsdPerMTok": 2.5,
+              "outputUsdPerMTok": 40,
+              "effectiveFrom": "2025-06-26",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-21",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o3-deep-research` (no prices_checked; snapshot 2026-08-21); LiteLLM snapshot 2026-07-24 key `o3-deep-research` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Web-search and tool calls are billed separately and are not in this table."
+            }
+          ]
+        },
+        {
+          "id": "o4-mini-deep-research",
+          "displayName": "o4-mini-deep-research",
+          "aliases": [
+            "o4-mini-deep-research-2025-06-26"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 100000,
+          "reasoning": true,
+          "releasedOn": "2025-06-26",
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 8,
+              "effectiveFrom": "2025-06-26",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-21",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o4-mini-deep-research` (no prices_checked; snapshot 2026-08-21); LiteLLM snapshot 2026-07-24 key `o4-mini-deep-research` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Web-search and tool calls are billed separately and are not in this table."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4.1",
+          "displayName": "GPT-4.1",
+          "aliases": [
+            "gpt-4.1-2025-04-14",
+            "openai/gpt-4.1"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1047576,
+          "maxOutputTokens": 32768,
+          "reasoning": false,
+          "releasedOn": "2025-04-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 8,
+              "effectiveFrom": "2025-04-14",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 3.5,
+                  "cachedInputUsdPerMTok": 0.875,
+                  "outputUsdPerMTok": 14
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4.1` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4.1` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Context 1,047,576 per LiteLLM (genai-prices rounds to 1,000,000)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4.1-mini",
+          "displayName": "GPT-4.1 mini",
+          "aliases": [
+            "gpt-4.1-mini-2025-04-14",
+            "openai/gpt-4.1-mini"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1047576,
+          "maxOutputTokens": 32768,
+          "reasoning": false,
+          "releasedOn": "2025-04-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.4,
+              "cachedInputUsdPerMTok": 0.1,
+              "outputUsdPerMTok": 1.6,
+              "effectiveFrom": "2025-04-14",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 0.7,
+                  "cachedInputUsdPerMTok": 0.175,
+                  "outputUsdPerMTok": 2.8
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4.1-mini` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4.1-mini` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Context 1,047,576 per LiteLLM (genai-prices rounds to 1,000,000)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4.1-nano",
+          "displayName": "GPT-4.1 nano",
+          "aliases": [
+            "gpt-4.1-nano-2025-04-14",
+            "openai/gpt-4.1-nano"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1047576,
+          "maxOutputTokens": 32768,
+          "reasoning": false,
+          "releasedOn": "2025-04-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.1,
+              "cachedInputUsdPerMTok": 0.025,
+              "outputUsdPerMTok": 0.4,
+              "effectiveFrom": "2025-04-14",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 0.2,
+                  "cachedInputUsdPerMTok": 0.05,
+                  "outputUsdPerMTok": 0.8
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4.1-nano` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4.1-nano` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Context 1,047,576 per LiteLLM (genai-prices rounds to 1,000,000)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-4.5-preview",
+          "displayName": "GPT-4.5 (preview)",
+          "aliases": [
+            "gpt-4.5-preview-2025-02-27",
+            "gpt-4.5",
+            "openai/gpt-4.5-preview"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 16384,
+          "reasoning": false,
+          "releasedOn": "2025-02-27",
+          "deprecatedOn": "2025-07-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 75,
+              "cachedInputUsdPerMTok": 37.5,
+              "outputUsdPerMTok": 150,
+              "effectiveFrom": "2025-02-27",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4.5-preview` (prices_checked 2025-07-04). effectiveFrom is the release date in gpt-4.5-preview-2025-02-27. Limits from LiteLLM `azure/gpt-4.5-preview`; deprecatedOn is OpenAI's announced removal date (2025-07-14) as listed in the OpenAI deprecations page cited by the datasets' pricing_urls."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5",
+          "displayName": "GPT-5",
+          "aliases": [
+            "gpt-5-2025-08-07",
+            "gpt-5-codex",
+            "openai/gpt-5"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2025-08-07",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "cachedInputUsdPerMTok": 0.125,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2025-08-07",
+              "serviceTiers": {
+                "flex": {
+                  "inputUsdPerMTok": 0.625,
+                  "cachedInputUsdPerMTok": 0.0625,
+                  "outputUsdPerMTok": 5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 2.5,
+                  "cachedInputUsdPerMTok": 0.25,
+                  "outputUsdPerMTok": 20
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Context 400,000 (genai-prices) of which at most 272,000 input (LiteLLM max_input_tokens). gpt-5-codex (released later) carries the same price in both datasets."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5-mini",
+          "displayName": "GPT-5 mini",
+          "aliases": [
+            "gpt-5-mini-2025-08-07",
+            "openai/gpt-5-mini"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2025-08-07",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.25,
+              "cachedInputUsdPerMTok": 0.025,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2025-08-07",
+              "serviceTiers": {
+                "flex": {
+                  "inputUsdPerMTok": 0.125,
+                  "cachedInputUsdPerMTok": 0.0125,
+                  "outputUsdPerMTok": 1
+                },
+                "priority": {
+                  "inputUsdPerMTok": 0.45,
+                  "cachedInputUsdPerMTok": 0.045,
+                  "outputUsdPerMTok": 3.6
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5-mini` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5-mini` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5-nano",
+          "displayName": "GPT-5 nano",
+          "aliases": [
+            "gpt-5-nano-2025-08-07",
+            "openai/gpt-5-nano"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2025-08-07",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.05,
+              "cachedInputUsdPerMTok": 0.005,
+              "outputUsdPerMTok": 0.4,
+              "effectiveFrom": "2025-08-07",
+              "serviceTiers": {
+                "flex": {
+                  "inputUsdPerMTok": 0.025,
+                  "cachedInputUsdPerMTok": 0.0025,
+                  "outputUsdPerMTok": 0.2
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5-nano` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5-nano` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5-pro",
+          "displayName": "GPT-5 pro",
+          "aliases": [
+            "gpt-5-pro-2025-10-06",
+            "openai/gpt-5-pro"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2025-10-06",
+          "prices": [
+            {
+              "inputUsdPerMTok": 15,
+              "outputUsdPerMTok": 120,
+              "effectiveFrom": "2025-10-06",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5-pro` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5-chat-latest",
+          "displayName": "GPT-5 Chat (ChatGPT)",
+          "aliases": [
+            "gpt-5-chat",
+            "openai/gpt-5-chat-latest"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 16384,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "cachedInputUsdPerMTok": 0.125,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2025-08-07",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5-chat-latest` agrees. effectiveFrom is the GPT-5 release (2025-08-07, date in gpt-5-2025-08-07); the sources give no separate date for the chat alias. Limits from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.1",
+          "displayName": "GPT-5.1",
+          "aliases": [
+            "gpt-5.1-2025-11-13",
+            "gpt-5.1-codex",
+            "gpt-5.1-codex-max",
+            "gpt-5-1",
+            "openai/gpt-5.1"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2025-11-13",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "cachedInputUsdPerMTok": 0.125,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2025-11-13",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 2.5,
+                  "cachedInputUsdPerMTok": 0.25,
+                  "outputUsdPerMTok": 20
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.1` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5.1` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.1-chat-latest",
+          "displayName": "GPT-5.1 Chat (ChatGPT)",
+          "aliases": [
+            "gpt-5.1-chat",
+            "openai/gpt-5.1-chat-latest"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 16384,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "cachedInputUsdPerMTok": 0.125,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2025-11-13",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 2.5,
+                  "cachedInputUsdPerMTok": 0.25,
+                  "outputUsdPerMTok": 20
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.1` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5.1-chat-latest` agrees; service tiers from LiteLLM. effectiveFrom is the GPT-5.1 release (2025-11-13, date in gpt-5.1-2025-11-13). Limits from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.1-codex-mini",
+          "displayName": "GPT-5.1 Codex mini",
+          "aliases": [
+            "openai/gpt-5.1-codex-mini"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.25,
+              "cachedInputUsdPerMTok": 0.025,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2025-11-13",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 0.45,
+                  "cachedInputUsdPerMTok": 0.045,
+                  "outputUsdPerMTok": 3.6
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.1-codex-mini` (prices_checked 2025-11-13); LiteLLM snapshot 2026-07-24 key `gpt-5.1-codex-mini` agrees; service tiers from LiteLLM. effectiveFrom is the GPT-5.1 release (2025-11-13); the codex-mini id carries no date of its own."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.2",
+          "displayName": "GPT-5.2",
+          "aliases": [
+            "gpt-5.2-2025-12-11",
+            "gpt-5.2-codex",
+            "gpt-5-2",
+            "openai/gpt-5.2"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2025-12-11",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.75,
+              "cachedInputUsdPerMTok": 0.175,
+              "outputUsdPerMTok": 14,
+              "effectiveFrom": "2025-12-11",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 3.5,
+                  "cachedInputUsdPerMTok": 0.35,
+                  "outputUsdPerMTok": 28
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.2` (prices_checked 2025-12-11); LiteLLM snapshot 2026-07-24 key `gpt-5.2` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.2-pro",
+          "displayName": "GPT-5.2 pro",
+          "aliases": [
+            "gpt-5.2-pro-2025-12-11",
+            "openai/gpt-5.2-pro"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2025-12-11",
+          "prices": [
+            {
+              "inputUsdPerMTok": 21,
+              "outputUsdPerMTok": 168,
+              "effectiveFrom": "2025-12-11",
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.2-pro` (prices_checked 2025-12-11); LiteLLM snapshot 2026-07-24 key `gpt-5.2-pro` agrees. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.2-chat-latest",
+          "displayName": "GPT-5.2 Chat (ChatGPT)",
+          "aliases": [
+            "gpt-5.2-chat",
+            "openai/gpt-5.2-chat-latest"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 16384,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.75,
+              "cachedInputUsdPerMTok": 0.175,
+              "outputUsdPerMTok": 14,
+              "effectiveFrom": "2025-12-11",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 3.5,
+                  "cachedInputUsdPerMTok": 0.35,
+                  "outputUsdPerMTok": 28
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.2` (prices_checked 2025-12-11); LiteLLM snapshot 2026-07-24 key `gpt-5.2-chat-latest` agrees; service tiers from LiteLLM. effectiveFrom is the GPT-5.2 release (2025-12-11, date in gpt-5.2-2025-12-11). Limits from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.3-chat-latest",
+          "displayName": "GPT-5.3 Instant (ChatGPT)",
+          "aliases": [
+            "gpt-5.3-chat",
+            "gpt-5.3",
+            "openai/gpt-5.3-chat-latest"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 16384,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.75,
+              "cachedInputUsdPerMTok": 0.175,
+              "outputUsdPerMTok": 14,
+              "effectiveFrom": "2026-05-07",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 3.5,
+                  "cachedInputUsdPerMTok": 0.35,
+                  "outputUsdPerMTok": 28
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.3` (prices_checked 2026-05-07); LiteLLM snapshot 2026-07-24 key `gpt-5.3-chat-latest` agrees; service tiers from LiteLLM. effectiveFrom 2026-05-07 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Limits from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.3-codex",
+          "displayName": "GPT-5.3 Codex",
+          "aliases": [
+            "openai/gpt-5.3-codex"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxInputTokens": 272000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.75,
+              "cachedInputUsdPerMTok": 0.175,
+              "outputUsdPerMTok": 14,
+              "effectiveFrom": "2026-02-05",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 3.5,
+                  "cachedInputUsdPerMTok": 0.35,
+                  "outputUsdPerMTok": 28
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.3-codex` (prices_checked 2026-02-05); LiteLLM snapshot 2026-07-24 key `gpt-5.3-codex` agrees; service tiers from LiteLLM. effectiveFrom 2026-02-05 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.4",
+          "displayName": "GPT-5.4",
+          "aliases": [
+            "gpt-5.4-2026-03-05",
+            "gpt-5-4",
+            "openai/gpt-5.4"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-03-05",
+          "prices": [
+            {
+              "inputUsdPerMTok": 2.5,
+              "cachedInputUsdPerMTok": 0.25,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2026-03-05",
+              "longContext": {
+                "inputUsdPerMTok": 5,
+                "cachedInputUsdPerMTok": 0.5,
+                "outputUsdPerMTok": 22.5,
+                "aboveInputTokens": 272000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 1.25,
+                  "cachedInputUsdPerMTok": 0.13,
+                  "outputUsdPerMTok": 7.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 5,
+                  "cachedInputUsdPerMTok": 0.5,
+                  "outputUsdPerMTok": 30
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4` (prices_checked 2026-03-06); LiteLLM snapshot 2026-07-24 key `gpt-5.4` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context rule: above 272,000 input tokens the whole request is billed at the higher prices (genai-prices tiers, LiteLLM *_above_272k_tokens)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.4-mini",
+          "displayName": "GPT-5.4 mini",
+          "aliases": [
+            "gpt-5.4-mini-2026-03-17",
+            "openai/gpt-5.4-mini"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-03-17",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.75,
+              "cachedInputUsdPerMTok": 0.075,
+              "outputUsdPerMTok": 4.5,
+              "effectiveFrom": "2026-03-17",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 0.375,
+                  "cachedInputUsdPerMTok": 0.0375,
+                  "outputUsdPerMTok": 2.25
+                },
+                "priority": {
+                  "inputUsdPerMTok": 1.5,
+                  "cachedInputUsdPerMTok": 0.15,
+                  "outputUsdPerMTok": 9
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4-mini` (prices_checked 2026-03-18); LiteLLM snapshot 2026-07-24 key `gpt-5.4-mini` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Context 400,000 per genai-prices (LiteLLM lists 1,050,000 input)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.4-nano",
+          "displayName": "GPT-5.4 nano",
+          "aliases": [
+            "gpt-5.4-nano-2026-03-17",
+            "openai/gpt-5.4-nano"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 400000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-03-17",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.2,
+              "cachedInputUsdPerMTok": 0.02,
+              "outputUsdPerMTok": 1.25,
+              "effectiveFrom": "2026-03-17",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 0.1,
+                  "cachedInputUsdPerMTok": 0.01,
+                  "outputUsdPerMTok": 0.625
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4-nano` (prices_checked 2026-03-18); LiteLLM snapshot 2026-07-24 key `gpt-5.4-nano` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Context 400,000 per genai-prices (LiteLLM lists 1,050,000 input)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.4-pro",
+          "displayName": "GPT-5.4 pro",
+          "aliases": [
+            "gpt-5.4-pro-2026-03-05",
+            "openai/gpt-5.4-pro"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-03-05",
+          "prices": [
+            {
+              "inputUsdPerMTok": 30,
+              "outputUsdPerMTok": 180,
+              "effectiveFrom": "2026-03-05",
+              "longContext": {
+                "inputUsdPerMTok": 60,
+                "outputUsdPerMTok": 270,
+                "aboveInputTokens": 272000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 15,
+                  "outputUsdPerMTok": 90
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4-pro` (prices_checked 2026-03-06); LiteLLM snapshot 2026-07-24 key `gpt-5.4-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Cached input omitted: LiteLLM lists $3 (and $6 long-context) but genai-prices lists none, and no Pro model has had a published cache price; see pricing/README.md."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.5",
+          "displayName": "GPT-5.5",
+          "aliases": [
+            "gpt-5.5-2026-04-23",
+            "gpt-5.5-codex",
+            "gpt-5-5",
+            "openai/gpt-5.5"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-04-23",
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 30,
+              "effectiveFrom": "2026-04-23",
+              "longContext": {
+                "inputUsdPerMTok": 10,
+                "cachedInputUsdPerMTok": 1,
+                "outputUsdPerMTok": 45,
+                "aboveInputTokens": 272000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 2.5,
+                  "cachedInputUsdPerMTok": 0.25,
+                  "outputUsdPerMTok": 15
+                },
+                "priority": {
+                  "inputUsdPerMTok": 10,
+                  "cachedInputUsdPerMTok": 1,
+                  "outputUsdPerMTok": 60
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.5` (prices_checked 2026-04-24); LiteLLM snapshot 2026-07-24 key `gpt-5.5` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context tier (>272,000 input tokens, whole request) from LiteLLM, corroborated by llm-prices `gpt-5.5-272k`; genai-prices lists only the base prices, see pricing/README.md. Context 1,050,000 per LiteLLM (genai-prices: 1,000,000)."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.5-pro",
+          "displayName": "GPT-5.5 pro",
+          "aliases": [
+            "gpt-5.5-pro-2026-04-23",
+            "openai/gpt-5.5-pro"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-04-23",
+          "prices": [
+            {
+              "inputUsdPerMTok": 30,
+              "outputUsdPerMTok": 180,
+              "effectiveFrom": "2026-04-23",
+              "longContext": {
+                "inputUsdPerMTok": 60,
+                "outputUsdPerMTok": 270,
+                "aboveInputTokens": 272000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 15,
+                  "outputUsdPerMTok": 90
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.5-pro` (prices_checked 2026-04-24); LiteLLM snapshot 2026-07-24 key `gpt-5.5-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context tier from LiteLLM (corroborated by llm-prices `gpt-5.5-pro-272k`). Cached input omitted as for gpt-5.4-pro."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.6-sol",
+          "displayName": "GPT-5.6 Sol",
+          "aliases": [
+            "gpt-5.6",
+            "openai/gpt-5.6-sol",
+            "openai/gpt-5.6"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "cacheWrite5mUsdPerMTok": 6.25,
+              "outputUsdPerMTok": 30,
+              "effectiveFrom": "2026-07-24",
+              "longContext": {
+                "inputUsdPerMTok": 10,
+                "cachedInputUsdPerMTok": 1,
+                "cacheWrite5mUsdPerMTok": 12.5,
+                "outputUsdPerMTok": 45,
+                "aboveInputTokens": 272000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 2.5,
+                  "cachedInputUsdPerMTok": 0.25,
+                  "cacheWrite5mUsdPerMTok": 3.125,
+                  "outputUsdPerMTok": 15
+                },
+                "priority": {
+                  "inputUsdPerMTok": 10,
+                  "cachedInputUsdPerMTok": 1,
+                  "cacheWrite5mUsdPerMTok": 12.5,
+                  "outputUsdPerMTok": 60
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-02",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-sol` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-sol` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. OpenAI bills cache writes at 1.25× input (genai-prices price_comments); they are in cacheWrite5mUsdPerMTok."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.6-terra",
+          "displayName": "GPT-5.6 Terra",
+          "aliases": [
+            "openai/gpt-5.6-terra"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2.5,
+              "cachedInputUsdPerMTok": 0.25,
+              "cacheWrite5mUsdPerMTok": 3.125,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2026-07-24",
+              "effectiveUntil": "2026-07-30",
+              "longContext": {
+                "inputUsdPerMTok": 5,
+                "cachedInputUsdPerMTok": 0.5,
+                "cacheWrite5mUsdPerMTok": 6.25,
+                "outputUsdPerMTok": 22.5,
+                "aboveInputTokens": 272000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 1.25,
+                  "cachedInputUsdPerMTok": 0.125,
+                  "cacheWrite5mUsdPerMTok": 1.5625,
+                  "outputUsdPerMTok": 7.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 5,
+                  "cachedInputUsdPerMTok": 0.5,
+                  "cacheWrite5mUsdPerMTok": 6.25,
+                  "outputUsdPerMTok": 30
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-02",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-terra` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-terra` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Superseded by the price cut of 2026-07-30 (genai-prices start_date; OpenAI changelog cited there)."
+            },
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.2,
+              "cacheWrite5mUsdPerMTok": 2.5,
+              "outputUsdPerMTok": 12,
+              "effectiveFrom": "2026-07-30",
+              "longContext": {
+                "inputUsdPerMTok": 4,
+                "cachedInputUsdPerMTok": 0.4,
+                "cacheWrite5mUsdPerMTok": 5,
+                "outputUsdPerMTok": 18,
+                "aboveInputTokens": 272000
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-02",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-terra` (prices_checked 2026-08-02). effectiveFrom is genai-prices' start_date constraint for the cut (refs https://developers.openai.com/api/docs/changelog). Service tiers after the cut are not in the sources."
+            }
+          ]
+        },
+        {
+          "id": "gpt-5.6-luna",
+          "displayName": "GPT-5.6 Luna",
+          "aliases": [
+            "openai/gpt-5.6-luna"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1,
+              "cachedInputUsdPerMTok": 0.1,
+              "cacheWrite5mUsdPerMTok": 1.25,
+              "outputUsdPerMTok": 6,
+              "effectiveFrom": "2026-07-24",
+              "effectiveUntil": "2026-07-30",
+              "longContext": {
+                "inputUsdPerMTok": 2,
+                "cachedInputUsdPerMTok": 0.2,
+                "cacheWrite5mUsdPerMTok": 2.5,
+                "outputUsdPerMTok": 9,
+                "aboveInputTokens": 272000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 0.5,
+                  "cachedInputUsdPerMTok": 0.05,
+                  "cacheWrite5mUsdPerMTok": 0.625,
+                  "outputUsdPerMTok": 3
+                },
+                "priority": {
+                  "inputUsdPerMTok": 2,
+                  "cachedInputUsdPerMTok": 0.2,
+                  "cacheWrite5mUsdPerMTok": 2.5,
+                  "outputUsdPerMTok": 12
+                }
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-02",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-luna` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-luna` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Superseded by the price cut of 2026-07-30 (genai-prices start_date; OpenAI changelog cited there)."
+            },
+            {
+              "inputUsdPerMTok": 0.2,
+              "cachedInputUsdPerMTok": 0.02,
+              "cacheWrite5mUsdPerMTok": 0.25,
+              "outputUsdPerMTok": 1.2,
+              "effectiveFrom": "2026-07-30",
+              "longContext": {
+                "inputUsdPerMTok": 0.4,
+                "cachedInputUsdPerMTok": 0.04,
+                "cacheWrite5mUsdPerMTok": 0.5,
+                "outputUsdPerMTok": 1.8,
+                "aboveInputTokens": 272000
+              },
+              "source": "https://developers.openai.com/api/docs/pricing",
+              "checked": "2026-08-02",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-luna` (prices_checked 2026-08-02). effectiveFrom is genai-prices' start_date constraint for the cut (refs https://developers.openai.com/api/docs/changelog). Service tiers after the cut are not in the sources."
             }
           ]
         }

@@ -25,7 +25,8 @@ interface IdOwner {
  *   `effectiveFrom`, periods do not overlap, and only the last record may be open-ended;
  * - model ids and aliases are unique across the whole table (case-insensitive), and an alias never
  *   equals another model's id;
- * - long-context thresholds lie below the model's context window; `maxOutputTokens` fits in it;
+ * - long-context thresholds lie below the model's input limit (`maxInputTokens`, else the context
+ *   window); `maxInputTokens` and `maxOutputTokens` fit in the context window;
  * - cached-input prices are not above uncached input prices; provider ids are unique;
  * - `deprecatedOn` is after `releasedOn`; `version` carries the `publishedOn` date and no record
  *   claims to have been checked after the table was published.
@@ -104,6 +105,12 @@ export function validatePricingTable(table: PricingTable): PricingIssue[] {
         aliases.set(key, { modelId: model.id, path: aliasPath });
       });
 
+      if (model.maxInputTokens !== undefined && model.maxInputTokens > model.contextWindowTokens) {
+        add(
+          [...modelPath, "maxInputTokens"],
+          `maxInputTokens ${model.maxInputTokens} exceeds contextWindowTokens ${model.contextWindowTokens}`,
+        );
+      }
       if (model.maxOutputTokens > model.contextWindowTokens) {
         add(
           [...modelPath, "maxOutputTokens"],
@@ -121,6 +128,7 @@ export function validatePricingTable(table: PricingTable): PricingIssue[] {
         );
       }
 
+      const inputLimit = model.maxInputTokens ?? model.contextWindowTokens;
       model.prices.forEach((record, r) => {
         const recordPath: Path = [...modelPath, "prices", r];
         if (record.effectiveUntil !== undefined && record.effectiveUntil <= record.effectiveFrom) {
@@ -136,7 +144,7 @@ export function validatePricingTable(table: PricingTable): PricingIssue[] {
           );
         }
         checkPrices(record, recordPath, add);
-        checkLongContext(record.longContext, model.contextWindowTokens, recordPath, add);
+        checkLongContext(record.longContext, inputLimit, recordPath, add);
         const tiers = record.serviceTiers;
         if (tiers !== undefined) {
           for (const tierName of ["batch", "flex", "priority"] as const) {
@@ -144,7 +152,7 @@ export function validatePricingTable(table: PricingTable): PricingIssue[] {
             if (tier === undefined || "multiplier" in tier) continue;
             const tierPath: Path = [...recordPath, "serviceTiers", tierName];
             checkPrices(tier, tierPath, add);
-            checkLongContext(tier.longContext, model.contextWindowTokens, tierPath, add);
+            checkLongContext(tier.longContext, inputLimit, tierPath, add);
           }
         }
 
@@ -190,16 +198,16 @@ function checkPrices(prices: TokenPrices, path: Path, add: (path: Path, message:
 
 function checkLongContext(
   longContext: LongContextPrices | undefined,
-  contextWindowTokens: number,
+  inputLimitTokens: number,
   path: Path,
   add: (path: Path, message: string) => void,
 ) {
   if (longContext === undefined) return;
   const tierPath = [...path, "longContext"];
-  if (longContext.aboveInputTokens >= contextWindowTokens) {
+  if (longContext.aboveInputTokens >= inputLimitTokens) {
     add(
       [...tierPath, "aboveInputTokens"],
-      `long-context threshold ${longContext.aboveInputTokens} is not below the context window ${contextWindowTokens}, so it can never apply`,
+      `long-context threshold ${longContext.aboveInputTokens} is not below the model's input limit ${inputLimitTokens} (maxInputTokens or contextWindowTokens), so it can never apply`,
     );
   }
   checkPrices(longContext, tierPath, add);
