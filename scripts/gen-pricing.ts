@@ -16,6 +16,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
+import { renderPlansModule } from "../packages/core/src/plans/render-plans-module.ts";
+import { plansTableSchema } from "../packages/core/src/plans/schema.ts";
+import { validatePlansTable } from "../packages/core/src/plans/validate-plans.ts";
 import {
   type PricingTable,
   type ProviderFile,
@@ -74,6 +77,11 @@ const JSON_SCHEMAS: JsonSchemaTarget[] = [
     schema: providerFileSchema,
     title:
       "tokenmeter pricing: one provider's models and dated prices (pricing/models/<provider>.json)",
+  },
+  {
+    path: "pricing/schema/plans.schema.json",
+    schema: plansTableSchema,
+    title: "tokenmeter plans: consumer subscription plans with dated prices (pricing/plans.json)",
   },
 ];
 
@@ -207,7 +215,17 @@ const pricingTableGenerator: Generator = async (root) => {
 const jsonSchemaGenerator: Generator = async () =>
   JSON_SCHEMAS.map((target) => ({ path: target.path, content: renderJsonSchema(target) }));
 
-const GENERATORS: Generator[] = [jsonSchemaGenerator, pricingTableGenerator];
+const plansGenerator: Generator = async (root) => {
+  const file = "pricing/plans.json";
+  const parsed = plansTableSchema.safeParse(await readJson(root, file));
+  if (!parsed.success) throw new DataError(zodProblems(file, parsed.error));
+  const issues = validatePlansTable(parsed.data);
+  if (issues.length > 0) throw new DataError(issues.map((issue) => ({ file, ...issue })));
+  const text = await readFile(join(root, file), "utf8");
+  return [{ path: "packages/core/src/plans/plans.gen.ts", content: renderPlansModule(text) }];
+};
+
+const GENERATORS: Generator[] = [jsonSchemaGenerator, pricingTableGenerator, plansGenerator];
 
 /** Every generated file with its expected content. @throws DataError on invalid input data. */
 export async function generateAll(root: string = REPO_ROOT): Promise<GeneratedFile[]> {
