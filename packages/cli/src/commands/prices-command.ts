@@ -1,0 +1,301 @@
+import {
+  findModel,
+  isTokenmeterError,
+  listModels,
+  type ModelInfo,
+  type PriceRecord,
+} from "@tokenmeter/core";
+import { z } from "zod";
+import { outputArgs, pricingArg } from "../args/common-args.ts";
+import { isoDaySchema, todayUtc } from "../args/dates.ts";
+import { parseOptions } from "../args/parse-options.ts";
+import { usageError } from "../cli-error.ts";
+import { defineTokenmeterCommand } from "../command.ts";
+import type { Block, CellValue, Column, Document, Table } from "../output/document.ts";
+import { emit, pickOutputFormat } from "../output/emit.ts";
+import { formatCount, formatUsdPerMTok } from "../output/format-number.ts";
+import { asModelUsageError } from "../pricing/model-errors.ts";
+import { priceRecordOn } from "../pricing/price-at.ts";
+import { pricingFromOption } from "../pricing/pricing-option.ts";
+
+const optionsSchema = z.object({
+  model: z.string().min(1).optional(),
+  at: isoDaySchema.optional(),
+  history: z.boolean(),
+  provider: z.string().min(1).optional(),
+});
+
+const PRICE_COLUMNS: Column[] = [
+  { key: "inputUsdPerMTok", header: "Input", kind: "usdPerMTok" },
+  { key: "cachedInputUsdPerMTok", header: "Cached in", kind: "usdPerMTok" },
+  { key: "cacheWrite5mUsdPerMTok", header: "Write 5m", kind: "usdPerMTok" },
+  { key: "cacheWrite1hUsdPerMTok", header: "Write 1h", kind: "usdPerMTok" },
+  { key: "outputUsdPerMTok", header: "Output", kind: "usdPerMTok" },
+];
+
+function priceCells(record: PriceRecord | undefined): CellValue[] {
+  return [
+    record?.inputUsdPerMTok ?? null,
+    record?.cachedInputUsdPerMTok ?? null,
+    record?.cacheWrite5mUsdPerMTok ?? null,
+    record?.cacheWrite1hUsdPerMTok ?? null,
+    record?.outputUsdPerMTok ?? null,
+  ];
+}
+
+/** A price record for JSON: absent prices are `null`, so every key is always present. */
+function priceJson(record: PriceRecord) {
+  return {
+    effectiveFrom: record.effectiveFrom,
+    effectiveUntil: record.effectiveUntil ?? null,
+    inputUsdPerMTok: record.inputUsdPerMTok,
+    cachedInputUsdPerMTok: record.cachedInputUsdPerMTok ?? null,
+    cacheWrite5mUsdPerMTok: record.cacheWrite5mUsdPerMTok ?? null,
+    cacheWrite1hUsdPerMTok: record.cacheWrite1hUsdPerMTok ?? null,
+    outputUsdPerMTok: record.outputUsdPerMTok,
+    reasoningUsdPerMTok: record.reasoningUsdPerMTok ?? null,
+    longContext: record.longContext ?? null,
+    serviceTiers: record.serviceTiers ?? null,
+    source: record.source,
+    checked: record.checked,
+    note: record.note ?? null,
+  };
+}
+
+function modelJson(model: ModelInfo, prices: readonly PriceRecord[]) {
+  return {
+    model: model.id,
+    displayName: model.displayName,
+    provider: model.provider,
+    aliases: model.aliases,
+    tokenizer: model.tokenizer,
+    tokenCountsExact: model.tokenizer === "o200k_base" || model.tokenizer === "cl100k_base",
+    contextWindowTokens: model.contextWindowTokens,
+    maxOutputTokens: model.maxOutputTokens,
+    reasoning: model.reasoning,
+    deprecatedOn: model.deprecatedOn ?? null,
+    prices: prices.map(priceJson),
+  };
+}
+
+function tierLines(record: PriceRecord): string[] {
+  const lines: string[] = [];
+  if (record.longContext !== undefined) {
+    const tier = record.longContext;
+    lines.push(
+      `Long context: above ${formatCount(tier.aboveInputTokens)} input tokens the whole request costs ${formatUsdPerMTok(tier.inputUsdPerMTok)} in / ${formatUsdPerMTok(tier.outputUsdPerMTok)} out per 1M tokens.`,
+    );
+  }
+  for (const [tier, prices] of Object.entries(record.serviceTiers ?? {})) {
+    if (prices === undefined) continue;
+    lines.push(
+      "multiplier" in prices
+        ? `${tier}: ${prices.multiplier}× the standard prices.`
+        : `${tier}: ${formatUsdPerMTok(prices.inputUsdPerMTok)} in / ${formatUsdPerMTok(prices.outputUsdPerMTok)} out per 1M tokens.`,
+    );
+  }
+  if (record.reasoningUsdPerMTok !== undefined) {
+    lines.push(
+      `Reasoning tokens: ${formatUsdPerMTok(record.reasoningUsdPerMTok)} per 1M (billed apart from output).`,
+    );
+  }
+  return lines;
+}
+
+export const pricesCommand = defineTokenmeterCommand({
+  name: "prices",
+  description:
+    "Show the pricing table, one model's prices or its price history (USD per 1M tokens)",
+  args: {
+    model: {
+      type: "positional",
+      required: false,
+      description: "A model id or alias (gpt-4o, claude-sonnet-4-5, openai/gpt-4o)",
+    },
+    at: {
+      type: "string",
+      valueHint: "YYYY-MM-DD",
+      description: "Prices in effect on this date (default: today, UTC)",
+    },
+    history: {
+      type: "boolean",
+      description: "Every dated price record of the model, oldest first",
+    },
+    provider: {
+      type: "string",
+      valueHint: "id",
+      description: "Only this provider's models (openai, anthropic, google…)",
+    },
+    ...pricingArg,
+    ...outputArgs,
+  },
+  examples: [
+    { command: "tokenmeter prices", description: "every model's current price per 1M tokens" },
+    {
+      command: "tokenmeter prices gpt-4o --at 2024-06-01",
+      description: "what GPT-4o cost on 1 June 2024",
+    },
+    {
+      command: "tokenmeter prices gpt-4o --history --json",
+      description: "GPT-4o's price history as JSON",
+    },
+  ],
+  run({ args }) {
+    const format = pickOutputFormat(args);
+    const options = parseOptions(
+      optionsSchema,
+      { model: args.model, at: args.at, history: args.history === true, provider: args.provider },
+      "prices",
+    );
+    const pricing = pricingFromOption(args.pricing);
+    const at = options.at ?? todayUtc();
+    const header = `Pricing table ${pricing.version} (published ${pricing.publishedOn}) · USD per 1M tokens`;
+
+    if (options.model === undefined) {
+      if (options.history)
+        throw usageError(
+          "--history needs a model.",
+          "For example: tokenmeter prices gpt-4o --history",
+        );
+      let models: ModelInfo[];
+      try {
+        models = listModels({
+          pricing,
+          ...(options.provider === undefined ? {} : { provider: options.provider }),
+        });
+      } catch (error) {
+        if (isTokenmeterError(error, "INVALID_INPUT")) throw usageError(error.message);
+        throw error;
+      }
+      const rows = models.map((model) => ({ model, record: priceRecordOn(model.prices, at) }));
+      const table: Table = {
+        columns: [
+          { key: "provider", header: "Provider", kind: "text" },
+          { key: "model", header: "Model", kind: "text" },
+          ...PRICE_COLUMNS,
+          { key: "contextWindowTokens", header: "Context", kind: "tokens" },
+          { key: "effectiveFrom", header: "Since", kind: "text" },
+          { key: "checked", header: "Checked", kind: "text" },
+        ],
+        rows: rows.map(({ model, record }) => [
+          model.provider,
+          model.id,
+          ...priceCells(record),
+          model.contextWindowTokens,
+          record?.effectiveFrom ?? null,
+          record?.checked ?? null,
+        ]),
+      };
+      const unpriced = rows.filter(({ record }) => record === undefined).length;
+      const blocks: Block[] = [
+        { kind: "heading", text: `${header} · in effect on ${at}` },
+        { kind: "table", table },
+        {
+          kind: "text",
+          tone: "note",
+          lines: [
+            "— means no price published for that kind of token.",
+            ...(unpriced > 0 ? [`${unpriced} model(s) had no price in effect on ${at}.`] : []),
+            "Sources and history: tokenmeter prices <model> --history",
+          ],
+        },
+      ];
+      const document: Document = {
+        blocks,
+        csv: table,
+        json: {
+          pricingVersion: pricing.version,
+          publishedOn: pricing.publishedOn,
+          at,
+          models: rows.map(({ model, record }) =>
+            modelJson(model, record === undefined ? [] : [record]),
+          ),
+        },
+      };
+      emit(document, format);
+      return;
+    }
+
+    let model: ModelInfo;
+    try {
+      model = findModel(options.model, { pricing });
+    } catch (error) {
+      throw asModelUsageError(error);
+    }
+    const records = options.history
+      ? model.prices
+      : [priceRecordOn(model.prices, at)].filter((record) => record !== undefined);
+    const table: Table = {
+      columns: [
+        { key: "effectiveFrom", header: "From", kind: "text" },
+        { key: "effectiveUntil", header: "Until", kind: "text" },
+        ...PRICE_COLUMNS,
+        { key: "checked", header: "Checked", kind: "text" },
+        { key: "source", header: "Source", kind: "text" },
+      ],
+      rows: records.map((record) => [
+        record.effectiveFrom,
+        record.effectiveUntil ?? null,
+        ...priceCells(record),
+        record.checked,
+        record.source,
+      ]),
+    };
+    const exact = model.tokenizer === "o200k_base" || model.tokenizer === "cl100k_base";
+    const blocks: Block[] = [
+      {
+        kind: "heading",
+        text: `${model.displayName} (${model.id}) · ${model.providerDisplayName}`,
+      },
+      {
+        kind: "text",
+        lines: [
+          `Tokenizer: ${model.tokenizer} (${exact ? "exact counts" : "estimated counts"}) · context ${formatCount(model.contextWindowTokens)} tokens · max output ${formatCount(model.maxOutputTokens)}${model.reasoning ? " · reasoning model (hidden reasoning billed as output)" : ""}`,
+          ...(model.aliases.length > 0 ? [`Also known as: ${model.aliases.join(", ")}`] : []),
+          ...(model.deprecatedOn === undefined
+            ? []
+            : [`Retired from the API on ${model.deprecatedOn}.`]),
+        ],
+      },
+      {
+        kind: "heading",
+        text: options.history
+          ? "Price history · USD per 1M tokens"
+          : `${header} · in effect on ${at}`,
+      },
+    ];
+    if (records.length === 0) {
+      const first = model.prices[0]?.effectiveFrom;
+      blocks.push({
+        kind: "text",
+        tone: "warning",
+        lines: [
+          `No price in effect on ${at}${first === undefined ? "" : ` (first price: ${first})`}.`,
+        ],
+      });
+    } else {
+      blocks.push({ kind: "table", table });
+      const current = records.at(-1);
+      const tiers = current === undefined ? [] : tierLines(current);
+      if (tiers.length > 0) blocks.push({ kind: "list", items: tiers });
+      const notes = records.flatMap((record) =>
+        record.note === undefined ? [] : [`${record.effectiveFrom}: ${record.note}`],
+      );
+      if (notes.length > 0) blocks.push({ kind: "list", title: "Notes", items: notes });
+    }
+    blocks.push({ kind: "text", tone: "note", lines: [`Pricing table ${pricing.version}.`] });
+    emit(
+      {
+        blocks,
+        csv: table,
+        json: {
+          pricingVersion: pricing.version,
+          publishedOn: pricing.publishedOn,
+          at: options.history ? null : at,
+          models: [modelJson(model, records)],
+        },
+      },
+      format,
+    );
+  },
+});

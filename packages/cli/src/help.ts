@@ -1,0 +1,140 @@
+import type { ArgDef, ArgsDef, CommandDef, CommandMeta, SubCommandsDef } from "citty";
+import { examplesOf } from "./command.ts";
+import { colorEnabled, createStyle, displayWidth } from "./output/style.ts";
+
+type AnyCommand = CommandDef<ArgsDef>;
+
+async function resolve<T>(
+  value: T | Promise<T> | (() => T) | (() => Promise<T>) | undefined,
+): Promise<T | undefined> {
+  return typeof value === "function" ? await (value as () => T | Promise<T>)() : await value;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+function optionLabel(name: string, def: ArgDef): string {
+  const aliases =
+    "alias" in def && def.alias !== undefined
+      ? Array.isArray(def.alias)
+        ? def.alias
+        : [def.alias]
+      : [];
+  const flags = [
+    ...aliases.map((alias) => (alias.length === 1 ? `-${alias}` : `--${alias}`)),
+    `--${kebab(name)}`,
+  ];
+  const hint =
+    def.type === "boolean"
+      ? ""
+      : def.type === "enum" && "options" in def && def.options !== undefined
+        ? ` <${def.options.join("|")}>`
+        : ` <${def.valueHint ?? kebab(name)}>`;
+  return `${flags.join(", ")}${hint}`;
+}
+
+function columns(rows: readonly (readonly [string, string])[], indent: string): string[] {
+  const width = Math.max(0, ...rows.map(([left]) => displayWidth(left)));
+  return rows.map(([left, right]) =>
+    `${indent}${left}${" ".repeat(width - displayWidth(left))}   ${right}`.trimEnd(),
+  );
+}
+
+/**
+ * `--help` text for `command` (a subcommand of `main`, or `main` itself): description, usage,
+ * arguments, options, examples and, for the main command, the subcommands and exit codes.
+ */
+export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise<string> {
+  const style = createStyle(colorEnabled(process.stdout, process.env));
+  const mainMeta = (await resolve(main.meta)) ?? ({} as CommandMeta);
+  const meta = (await resolve(command.meta)) ?? ({} as CommandMeta);
+  const args = (await resolve(command.args)) ?? {};
+  const isMain = command === main;
+  const name = isMain
+    ? (mainMeta.name ?? "tokenmeter")
+    : `${mainMeta.name ?? "tokenmeter"} ${meta.name ?? ""}`;
+  const lines: string[] = [
+    `${meta.description ?? ""}${mainMeta.version === undefined ? "" : style.dim(` (tokenmeter ${mainMeta.version})`)}`,
+    "",
+  ];
+
+  const positional = Object.entries(args).filter(([, def]) => def.type === "positional");
+  const optional = Object.entries(args).filter(([, def]) => def.type !== "positional");
+  const usage = [
+    name,
+    ...positional.map(([argName, def]) =>
+      def.required === false ? `[${argName}${argName.endsWith("s") ? "…" : ""}]` : `<${argName}>`,
+    ),
+    ...(optional.length > 0 ? ["[options]"] : []),
+    ...(isMain ? ["<command>"] : []),
+  ].join(" ");
+  lines.push(`${style.bold("USAGE")}  ${usage}`, "");
+
+  if (isMain) {
+    const subCommands = ((await resolve(main.subCommands)) ?? {}) as SubCommandsDef;
+    const rows: [string, string][] = [];
+    for (const [subName, sub] of Object.entries(subCommands)) {
+      const resolved = (await resolve(sub)) as AnyCommand | undefined;
+      const subMeta = await resolve(resolved?.meta);
+      if (subMeta?.hidden === true) continue;
+      rows.push([style.cyan(subName), subMeta?.description ?? ""]);
+    }
+    lines.push(style.bold("COMMANDS"), ...columns(rows, "  "), "");
+    lines.push(
+      `Run ${style.cyan("tokenmeter <command> --help")} for a command's options and examples.`,
+      "",
+    );
+    lines.push(
+      style.bold("OPTIONS"),
+      ...columns(
+        [
+          ["--help, -h", "Show help"],
+          ["--version, -v", "Show the version"],
+        ],
+        "  ",
+      ),
+      "",
+    );
+  } else {
+    if (positional.length > 0) {
+      lines.push(
+        style.bold("ARGUMENTS"),
+        ...columns(
+          positional.map(([argName, def]) => [style.cyan(argName), def.description ?? ""]),
+          "  ",
+        ),
+        "",
+      );
+    }
+    if (optional.length > 0) {
+      const rows = optional.map(([argName, def]): [string, string] => {
+        const extra =
+          def.default === undefined || def.type === "boolean"
+            ? ""
+            : style.dim(` (default: ${String(def.default)})`);
+        return [style.cyan(optionLabel(argName, def)), `${def.description ?? ""}${extra}`];
+      });
+      rows.push([style.cyan("--help, -h"), "Show this help"]);
+      lines.push(style.bold("OPTIONS"), ...columns(rows, "  "), "");
+    }
+  }
+
+  const examples = examplesOf(command);
+  if (examples.length > 0) {
+    lines.push(style.bold("EXAMPLES"));
+    for (const example of examples)
+      lines.push(`  ${style.dim(`# ${example.description}`)}`, `  $ ${example.command}`, "");
+  }
+  if (isMain) {
+    lines.push(
+      style.bold("EXIT CODES"),
+      "  0  success",
+      "  1  bad input: a file is missing, unreadable or not a usage log; a pricing file is invalid",
+      "  2  usage error: unknown command or option, missing or invalid value",
+      "",
+      "Data goes to stdout; progress and diagnostics to stderr. NO_COLOR=1 turns colour off.",
+    );
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,17 @@
+import { defineCommand } from "citty";
+import { pricesCommand } from "./commands/prices-command.ts";
+
+/** The `tokenmeter` command and its subcommands. */
+export function createMainCommand(version: string) {
+  return defineCommand({
+    meta: {
+      name: "tokenmeter",
+      version,
+      description:
+        "What would your AI chat usage cost per token, and is that cheaper than your subscription?",
+    },
+    subCommands: {
+      prices: pricesCommand,
+    },
+  });
+}

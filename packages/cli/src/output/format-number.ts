@@ -1,0 +1,38 @@
+const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const TWO_DECIMALS = new Intl.NumberFormat("en-US", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/**
+ * US dollars for people: two decimals from one cent up (`$4.80`, `$1,234.50`), three significant
+ * digits below (`$0.000123`), so a single message's cost never shows as `$0.00`.
+ */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return "n/a";
+  const sign = usd < 0 ? "-" : "";
+  const magnitude = Math.abs(usd);
+  if (magnitude === 0) return "$0.00";
+  if (magnitude >= 0.01) return `${sign}$${TWO_DECIMALS.format(magnitude)}`;
+  return `${sign}$${Number(magnitude.toPrecision(3)).toFixed(
+    Math.max(2, 2 - Math.floor(Math.log10(magnitude))),
+  )}`;
+}
+
+/** A price per million tokens: `$2.50`, `$0.075`. */
+export function formatUsdPerMTok(usdPerMTok: number): string {
+  if (usdPerMTok >= 0.01 && Math.round(usdPerMTok * 100) === usdPerMTok * 100) {
+    return `$${TWO_DECIMALS.format(usdPerMTok)}`;
+  }
+  return `$${Number(usdPerMTok.toPrecision(6))}`;
+}
+
+/** A whole count with thousands separators: `1,234,567`. */
+export function formatCount(count: number): string {
+  return INTEGER.format(count);
+}
+
+/** A ratio as a percentage with one decimal: `12.5%`. */
+export function formatPercent(ratio: number): string {
+  return `${(ratio * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,50 @@
+import type { Block, Document, Table } from "./document.ts";
+import { formatCell, isNumeric } from "./render-cell.ts";
+import { printable } from "./style.ts";
+
+/** Markdown special characters in data must not turn into markup or break the table. */
+function escapeMarkdown(text: string): string {
+  return printable(text).replace(/([\\`*_[\]<>|#])/g, "\\$1");
+}
+
+/** A GitHub-flavoured Markdown table; numeric columns are right-aligned. */
+export function renderMarkdownTable(table: Table): string {
+  const row = (values: readonly string[]) => `| ${values.join(" | ")} |`;
+  const format = (values: readonly unknown[]) =>
+    table.columns.map((column, index) =>
+      escapeMarkdown(
+        formatCell((values[index] ?? null) as Parameters<typeof formatCell>[0], column.kind),
+      ),
+    );
+  const lines = [
+    row(table.columns.map((column) => escapeMarkdown(column.header))),
+    row(table.columns.map((column) => (isNumeric(column.kind) ? "---:" : "---"))),
+    ...table.rows.map((values) => row(format(values))),
+  ];
+  if (table.footer !== undefined) {
+    lines.push(row(format(table.footer).map((text) => (text === "" ? "" : `**${text}**`))));
+  }
+  return lines.join("\n");
+}
+
+function renderBlock(block: Block): string {
+  switch (block.kind) {
+    case "heading":
+      return `## ${escapeMarkdown(block.text)}`;
+    case "table":
+      return renderMarkdownTable(block.table);
+    case "text":
+      return block.lines.map((line) => escapeMarkdown(line)).join("  \n");
+    case "list": {
+      const items = block.items.map((item) => `- ${escapeMarkdown(item)}`);
+      return (
+        block.title === undefined ? items : [`**${escapeMarkdown(block.title)}**`, "", ...items]
+      ).join("\n");
+    }
+  }
+}
+
+/** The whole document as Markdown. */
+export function renderMarkdown(document: Document): string {
+  return `${document.blocks.map(renderBlock).join("\n\n")}\n`;
+}
