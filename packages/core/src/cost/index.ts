@@ -1,2 +1,3 @@
-// Re-exports of this domain are added as it is built.
-export {};
+export type { CostBreakdown } from "./cost-breakdown.ts";
+export { priceUsage } from "./price-usage.ts";
+export { type CompiledRates, compileRates, type RateSet, type RatesUsdPerMTok } from "./rates.ts";

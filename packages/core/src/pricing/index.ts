@@ -1,4 +1,7 @@
 export { defaultPricingTable, pricingVersion } from "./default-table.ts";
 export { findModel, listModels, type ModelInfo } from "./find-model.ts";
+export * from "./litellm-format.ts";
+export * from "./load-pricing.ts";
 export * from "./schema.ts";
+export * from "./select-price.ts";
 export { formatJsonPath, type PricingIssue, validatePricingTable } from "./validate-table.ts";

@@ -1,0 +1,333 @@
+import { TokenmeterError } from "../errors.ts";
+import { defaultPricingTable } from "./default-table.ts";
+import { findModel, type ModelInfo } from "./find-model.ts";
+import type {
+  LongContextPrices,
+  PriceRecord,
+  PricingTable,
+  ServiceTier,
+  ServiceTierPrices,
+  TokenPrices,
+} from "./schema.ts";
+
+/** The kinds of token a price record can price, in `Usage` order. */
+export type PriceKind =
+  | "input"
+  | "cachedInput"
+  | "cacheWrite5m"
+  | "cacheWrite1h"
+  | "output"
+  | "reasoning";
+
+/**
+ * Prices resolved for one service tier, in USD per million tokens. Optional fields stay absent when
+ * the table has no price for them (the cost engine states its fallback). `notes` explains any price
+ * that was derived rather than read from the table, by token kind.
+ */
+export type TierPrices = TokenPrices & {
+  readonly notes: Readonly<Partial<Record<PriceKind, string>>>;
+};
+
+/** The long-context tier resolved for a service tier: above `aboveInputTokens`, all tokens of a request use it. */
+export type TierLongContextPrices = TierPrices & {
+  readonly aboveInputTokens: number;
+  /** Set when these prices were derived (a service tier without its own long-context prices). */
+  readonly note?: string;
+};
+
+/** Options of {@link selectPrice} (and of `priceUsage`). */
+export interface SelectPriceOptions {
+  /**
+   * When the usage happened: `YYYY-MM-DD`, an ISO timestamp (converted to its UTC date) or a `Date`.
+   * Default: the table's `publishedOn` date (core never reads the clock).
+   */
+  at?: string | Date;
+  /** `standard` (default), `batch`, `flex` or `priority`. */
+  serviceTier?: ServiceTier;
+  /** The pricing table (default: the bundled `defaultPricingTable`). */
+  pricing?: PricingTable;
+}
+
+/** The price record in effect for a model at a date, resolved for a service tier. */
+export interface SelectedPrice {
+  /** The model, with its provider. */
+  readonly model: ModelInfo;
+  /** The dated record as the table holds it (standard tier). */
+  readonly record: PriceRecord;
+  readonly serviceTier: ServiceTier;
+  /** The tier's prices for requests at or below the long-context threshold (USD per million tokens). */
+  readonly prices: TierPrices;
+  /** The tier's long-context prices, when the model has a long-context tier. */
+  readonly longContext: TierLongContextPrices | undefined;
+  /** The UTC date the record was selected for (`YYYY-MM-DD`). */
+  readonly pricedOn: string;
+  /** The table's version. */
+  readonly pricingVersion: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The UTC calendar date (`YYYY-MM-DD`) of a date-only string, an ISO timestamp or a `Date`.
+ * @throws TokenmeterError `INVALID_INPUT` when the value is not a readable date.
+ */
+export function toPriceDate(at: string | Date): string {
+  if (typeof at === "string" && ISO_DAY.test(at) && !Number.isNaN(Date.parse(at))) return at;
+  const date = typeof at === "string" ? new Date(at) : at;
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    const shown =
+      typeof at === "string"
+        ? `"${at.length > 40 ? `${at.slice(0, 37)}...` : at}"`
+        : "(an invalid Date)";
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      `Cannot read the date ${shown}: use YYYY-MM-DD, an ISO timestamp such as 2025-03-01T12:00:00Z, or a Date.`,
+      { details: { field: "at" } },
+    );
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+const resolvedTiers = new WeakMap<PriceRecord, Map<string, ResolvedTier>>();
+
+interface ResolvedTier {
+  prices: TierPrices;
+  longContext: TierLongContextPrices | undefined;
+}
+
+/**
+ * Finds the price record of a model in effect on a date (`effectiveFrom` inclusive,
+ * `effectiveUntil` exclusive) and resolves it for a service tier.
+ *
+ * A tier given as a multiplier scales every price, long-context prices included. A tier with its
+ * own prices uses them; a price it lacks but the standard tier has (say, cache reads in batch) is
+ * derived from the standard price by the tier's input (or output) price ratio, and `notes` says so.
+ *
+ * @throws TokenmeterError `UNKNOWN_MODEL` (with suggestions), `NO_PRICE_AT_DATE` (the message names
+ *   the first priced date), `NO_SERVICE_TIER` (names the tiers offered), `INVALID_INPUT` (bad date).
+ * @example
+ * const price = selectPrice("gpt-4o", { at: "2024-09-01", serviceTier: "batch" });
+ * price.prices.inputUsdPerMTok // the batch input price in USD per million tokens
+ * price.record.effectiveFrom   // the date that record took effect
+ */
+export function selectPrice(model: string, opts?: SelectPriceOptions): SelectedPrice {
+  const table = opts?.pricing ?? defaultPricingTable;
+  const info = findModel(model, { pricing: table });
+  const pricedOn = opts?.at === undefined ? table.publishedOn : toPriceDate(opts.at);
+  const record = recordAt(info, pricedOn);
+  const serviceTier = opts?.serviceTier ?? "standard";
+  const resolved = resolveTier(info, record, serviceTier, pricedOn);
+  return {
+    model: info,
+    record,
+    serviceTier,
+    prices: resolved.prices,
+    longContext: resolved.longContext,
+    pricedOn,
+    pricingVersion: table.version,
+  };
+}
+
+function recordAt(info: ModelInfo, day: string): PriceRecord {
+  for (const record of info.prices) {
+    if (
+      record.effectiveFrom <= day &&
+      (record.effectiveUntil === undefined || day < record.effectiveUntil)
+    ) {
+      return record;
+    }
+  }
+  const first = info.prices[0];
+  const last = info.prices[info.prices.length - 1];
+  const firstPricedOn = first?.effectiveFrom ?? "";
+  let why: string;
+  if (day < firstPricedOn) {
+    why = `its first price record starts on ${firstPricedOn}. Price usage from ${firstPricedOn} on, or pass your own table with an earlier record.`;
+  } else if (last?.effectiveUntil !== undefined && day >= last.effectiveUntil) {
+    why = `its last price record ended on ${last.effectiveUntil} (exclusive). Price usage from before that date.`;
+  } else {
+    const periods = info.prices
+      .map((r) => `${r.effectiveFrom}–${r.effectiveUntil ?? "today"}`)
+      .join(", ");
+    why = `its price records cover ${periods}, with a gap on that date.`;
+  }
+  return throwNoPrice(info, day, firstPricedOn, why);
+}
+
+function throwNoPrice(info: ModelInfo, day: string, firstPricedOn: string, why: string): never {
+  throw new TokenmeterError("NO_PRICE_AT_DATE", `No price for ${info.id} on ${day}: ${why}`, {
+    details: { model: info.id, at: day, firstPricedOn },
+  });
+}
+
+function resolveTier(
+  info: ModelInfo,
+  record: PriceRecord,
+  tier: ServiceTier,
+  day: string,
+): ResolvedTier {
+  let byTier = resolvedTiers.get(record);
+  if (byTier === undefined) {
+    byTier = new Map();
+    resolvedTiers.set(record, byTier);
+  }
+  const cached = byTier.get(tier);
+  if (cached !== undefined) return cached;
+  const resolved = computeTier(info, record, tier, day);
+  byTier.set(tier, resolved);
+  return resolved;
+}
+
+function computeTier(
+  info: ModelInfo,
+  record: PriceRecord,
+  tier: ServiceTier,
+  day: string,
+): ResolvedTier {
+  const standard = pick(record, {});
+  const standardLong =
+    record.longContext === undefined
+      ? undefined
+      : { ...pick(record.longContext, {}), aboveInputTokens: record.longContext.aboveInputTokens };
+  if (tier === "standard") return { prices: standard, longContext: standardLong };
+
+  const spec: ServiceTierPrices | undefined = record.serviceTiers?.[tier];
+  if (spec === undefined) {
+    const offered = [
+      "standard",
+      ...(["batch", "flex", "priority"] as const).filter((t) => record.serviceTiers?.[t]),
+    ];
+    throw new TokenmeterError(
+      "NO_SERVICE_TIER",
+      `${info.id} has no ${tier} tier in its price record in effect on ${day} (from ${record.effectiveFrom}). Tiers offered: ${offered.join(", ")}.`,
+      { details: { model: info.id, serviceTier: tier, at: day, offered } },
+    );
+  }
+
+  if ("multiplier" in spec) {
+    const m = spec.multiplier;
+    return {
+      prices: scale(standard, m, m, {}),
+      longContext:
+        standardLong === undefined
+          ? undefined
+          : {
+              ...scale(standardLong, m, m, {}),
+              aboveInputTokens: standardLong.aboveInputTokens,
+            },
+    };
+  }
+
+  const inputRatio = ratio(spec.inputUsdPerMTok, record.inputUsdPerMTok);
+  const outputRatio = ratio(spec.outputUsdPerMTok, record.outputUsdPerMTok);
+  const notes: Partial<Record<PriceKind, string>> = {};
+  const prices = pick(spec, notes);
+  // Fill what the tier leaves out from the standard record, scaled like the tier's base prices.
+  const derive = (kind: "cachedInput" | "cacheWrite5m" | "cacheWrite1h" | "reasoning"): void => {
+    const field = PRICE_FIELDS[kind];
+    const standardPrice = record[field];
+    if (prices[field] !== undefined || standardPrice === undefined) return;
+    const r = kind === "reasoning" ? outputRatio : inputRatio;
+    if (r === undefined) return;
+    prices[field] = standardPrice * r;
+    notes[kind] =
+      `The ${tier} tier of ${info.id} has no ${PRICE_KIND_LABELS[kind]} price in the table: used the standard ` +
+      `${PRICE_KIND_LABELS[kind]} price × ${formatRatio(r)} (the tier's ${kind === "reasoning" ? "output" : "input"}-price ratio).`;
+  };
+  derive("cachedInput");
+  derive("cacheWrite5m");
+  derive("cacheWrite1h");
+  derive("reasoning");
+
+  let longContext: TierLongContextPrices | undefined;
+  if (spec.longContext !== undefined) {
+    longContext = {
+      ...pick(spec.longContext, {}),
+      aboveInputTokens: spec.longContext.aboveInputTokens,
+    };
+  } else if (record.longContext !== undefined) {
+    const lc = record.longContext;
+    // Providers scale the long-context premium with the tier (batch halves both), so keep the
+    // standard premium ratio per side and apply it to the tier's own prices.
+    const inputPremium = ratio(lc.inputUsdPerMTok, record.inputUsdPerMTok) ?? 1;
+    const outputPremium = ratio(lc.outputUsdPerMTok, record.outputUsdPerMTok) ?? 1;
+    longContext = {
+      ...scale({ ...prices, notes: {} }, inputPremium, outputPremium, {}),
+      aboveInputTokens: lc.aboveInputTokens,
+      note:
+        `The ${tier} tier of ${info.id} has no long-context prices in the table: above ` +
+        `${lc.aboveInputTokens} input tokens the tier's prices were raised by the standard long-context ` +
+        `premium (input × ${formatRatio(inputPremium)}, output × ${formatRatio(outputPremium)}).`,
+    };
+  }
+  return { prices: { ...prices, notes }, longContext };
+}
+
+/** The price field of the pricing table for each token kind. */
+export const PRICE_FIELDS = {
+  input: "inputUsdPerMTok",
+  cachedInput: "cachedInputUsdPerMTok",
+  cacheWrite5m: "cacheWrite5mUsdPerMTok",
+  cacheWrite1h: "cacheWrite1hUsdPerMTok",
+  output: "outputUsdPerMTok",
+  reasoning: "reasoningUsdPerMTok",
+} as const satisfies Record<PriceKind, keyof TokenPrices>;
+
+/** How each token kind is named in messages (`cache-read`, `5-minute cache-write`…). */
+export const PRICE_KIND_LABELS: Readonly<Record<PriceKind, string>> = {
+  input: "input",
+  cachedInput: "cache-read",
+  cacheWrite5m: "5-minute cache-write",
+  cacheWrite1h: "1-hour cache-write",
+  output: "output",
+  reasoning: "reasoning",
+};
+
+type MutablePrices = { -readonly [K in keyof TokenPrices]: TokenPrices[K] } & {
+  notes: Partial<Record<PriceKind, string>>;
+};
+
+/** Copies only the token-price fields (drops dates, tiers, source…), keeping absent ones absent. */
+function pick(
+  from: TokenPrices | LongContextPrices,
+  notes: Partial<Record<PriceKind, string>>,
+): MutablePrices {
+  const out: MutablePrices = {
+    inputUsdPerMTok: from.inputUsdPerMTok,
+    outputUsdPerMTok: from.outputUsdPerMTok,
+    notes,
+  };
+  if (from.cachedInputUsdPerMTok !== undefined)
+    out.cachedInputUsdPerMTok = from.cachedInputUsdPerMTok;
+  if (from.cacheWrite5mUsdPerMTok !== undefined)
+    out.cacheWrite5mUsdPerMTok = from.cacheWrite5mUsdPerMTok;
+  if (from.cacheWrite1hUsdPerMTok !== undefined)
+    out.cacheWrite1hUsdPerMTok = from.cacheWrite1hUsdPerMTok;
+  if (from.reasoningUsdPerMTok !== undefined) out.reasoningUsdPerMTok = from.reasoningUsdPerMTok;
+  return out;
+}
+
+/** Input-side prices × `inputFactor`, output-side × `outputFactor`. */
+function scale(
+  from: TierPrices,
+  inputFactor: number,
+  outputFactor: number,
+  notes: Partial<Record<PriceKind, string>>,
+): MutablePrices {
+  const out = pick(from, notes);
+  out.inputUsdPerMTok *= inputFactor;
+  out.outputUsdPerMTok *= outputFactor;
+  if (out.cachedInputUsdPerMTok !== undefined) out.cachedInputUsdPerMTok *= inputFactor;
+  if (out.cacheWrite5mUsdPerMTok !== undefined) out.cacheWrite5mUsdPerMTok *= inputFactor;
+  if (out.cacheWrite1hUsdPerMTok !== undefined) out.cacheWrite1hUsdPerMTok *= inputFactor;
+  if (out.reasoningUsdPerMTok !== undefined) out.reasoningUsdPerMTok *= outputFactor;
+  return out;
+}
+
+function ratio(numerator: number, denominator: number): number | undefined {
+  return denominator > 0 ? numerator / denominator : undefined;
+}
+
+function formatRatio(r: number): string {
+  return String(Number(r.toPrecision(4)));
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { TokenmeterError } from "../errors.ts";
+import { describe } from "./_describe-value.ts";
+import { optionalTokenCountSchema, tokenCountSchema } from "./_token-count-schema.ts";
+import { usageSchemaError } from "./_usage-schema-error.ts";
+import type { Usage } from "./usage.ts";
+
+/**
+ * Anthropic Messages API `usage`. `input_tokens` **excludes** cache reads and writes, which are
+ * reported beside it. `cache_creation` splits the writes by cache lifetime (5 minutes, 1 hour);
+ * older responses only have the total `cache_creation_input_tokens`. Extra fields
+ * (`server_tool_use`, `service_tier`, `speed`…) are allowed.
+ */
+export const anthropicUsageSchema = z.looseObject({
+  input_tokens: tokenCountSchema,
+  output_tokens: optionalTokenCountSchema,
+  cache_creation_input_tokens: optionalTokenCountSchema,
+  cache_read_input_tokens: optionalTokenCountSchema,
+  cache_creation: z
+    .looseObject({
+      ephemeral_5m_input_tokens: optionalTokenCountSchema,
+      ephemeral_1h_input_tokens: optionalTokenCountSchema,
+    })
+    .nullish(),
+});
+export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
+
+const WHAT = "Anthropic usage";
+
+/**
+ * Converts an Anthropic usage object into a {@link Usage}, in tokens. A whole message
+ * (`{ usage: {…} }`) is accepted too.
+ *
+ * When `cache_creation` carries the 5-minute / 1-hour split it is used (as ccusage does) and
+ * `cache_creation_input_tokens` is ignored; without it, the total counts as 5-minute writes, the
+ * API's default. Extended-thinking tokens are inside `output_tokens` and Anthropic does not report
+ * them apart, so they stay in `outputTokens` (same price) and `reasoningTokens` is 0.
+ *
+ * @throws TokenmeterError `INVALID_USAGE` naming the bad field.
+ * @example
+ * usageFromAnthropic({ input_tokens: 50, output_tokens: 400, cache_read_input_tokens: 8000,
+ *   cache_creation: { ephemeral_5m_input_tokens: 1200, ephemeral_1h_input_tokens: 0 } })
+ * // { inputTokens: 50, cachedInputTokens: 8000, cacheWrite5mTokens: 1200, cacheWrite1hTokens: 0,
+ * //   outputTokens: 400, reasoningTokens: 0 }
+ */
+export function usageFromAnthropic(u: unknown): Usage {
+  let raw = u;
+  if (typeof raw === "object" && raw !== null && !("input_tokens" in raw)) {
+    const inner = (raw as { usage?: unknown }).usage;
+    if (typeof inner === "object" && inner !== null) raw = inner;
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new TokenmeterError(
+      "INVALID_USAGE",
+      `Invalid ${WHAT}: expected an object with input_tokens and output_tokens, got ${describe(raw)}.`,
+      { details: { field: "input_tokens" } },
+    );
+  }
+  const parsed = anthropicUsageSchema.safeParse(raw);
+  if (!parsed.success) throw usageSchemaError(WHAT, parsed.error, raw);
+  const usage = parsed.data;
+  const split = usage.cache_creation;
+  const hasSplit =
+    split !== null &&
+    split !== undefined &&
+    (typeof split.ephemeral_5m_input_tokens === "number" ||
+      typeof split.ephemeral_1h_input_tokens === "number");
+  return {
+    inputTokens: usage.input_tokens,
+    cachedInputTokens: usage.cache_read_input_tokens ?? 0,
+    cacheWrite5mTokens: hasSplit
+      ? (split.ephemeral_5m_input_tokens ?? 0)
+      : (usage.cache_creation_input_tokens ?? 0),
+    cacheWrite1hTokens: hasSplit ? (split.ephemeral_1h_input_tokens ?? 0) : 0,
+    outputTokens: usage.output_tokens ?? 0,
+    reasoningTokens: 0,
+  };
+}
