@@ -10,6 +10,14 @@ export {
   planPriceSeries,
 } from "./list-plans.ts";
 export { type LoadPlansOptions, loadPlans } from "./load-plans.ts";
+export { PRESET_NAMES, type PresetName, USAGE_PRESETS, usagePreset } from "./presets.ts";
 export { renderPlansModule } from "./render-plans-module.ts";
 export * from "./schema.ts";
+export {
+  roundUpUsd,
+  SPENDING_LIMIT_HEADROOM,
+  type SpendingLimit,
+  suggestSpendingLimit,
+} from "./spending-limit.ts";
+export * from "./usage-profile.ts";
 export { formatPlansPath, type PlansIssue, validatePlansTable } from "./validate-plans.ts";
