@@ -1634,6 +1634,2321 @@ export const pricingTable: PricingTable = {
           ]
         }
       ]
+    },
+    {
+      "provider": "anthropic",
+      "displayName": "Anthropic",
+      "pricingUrl": "https://www.anthropic.com/pricing#api",
+      "models": [
+        {
+          "id": "claude-3-haiku-20240307",
+          "displayName": "Claude Haiku 3",
+          "aliases": [
+            "claude-3-haiku",
+            "claude-3-haiku-latest",
+            "anthropic/claude-3-haiku-20240307",
+            "anthropic/claude-3-haiku"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2024-03-07",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.25,
+              "cachedInputUsdPerMTok": 0.03,
+              "cacheWrite5mUsdPerMTok": 0.3,
+              "cacheWrite1hUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 1.25,
+              "effectiveFrom": "2024-03-07",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-haiku` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-3-haiku-20240307` agrees. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). LiteLLM lists $6 for the 1-hour write, a copy of Sonnet's value; see pricing/README.md."
+            }
+          ]
+        },
+        {
+          "id": "claude-3-sonnet-20240229",
+          "displayName": "Claude Sonnet 3",
+          "aliases": [
+            "claude-3-sonnet",
+            "anthropic/claude-3-sonnet-20240229"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2024-02-29",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2024-02-29",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Output limit 4,096 as for the other Claude 3 models (LiteLLM no longer lists this retired model)."
+            }
+          ]
+        },
+        {
+          "id": "claude-3-opus-20240229",
+          "displayName": "Claude Opus 3",
+          "aliases": [
+            "claude-3-opus",
+            "claude-3-opus-latest",
+            "claude-3.0-opus",
+            "anthropic/claude-3-opus-20240229",
+            "anthropic/claude-3-opus"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 4096,
+          "reasoning": false,
+          "releasedOn": "2024-02-29",
+          "deprecatedOn": "2026-05-01",
+          "prices": [
+            {
+              "inputUsdPerMTok": 15,
+              "cachedInputUsdPerMTok": 1.5,
+              "cacheWrite5mUsdPerMTok": 18.75,
+              "cacheWrite1hUsdPerMTok": 30,
+              "outputUsdPerMTok": 75,
+              "effectiveFrom": "2024-02-29",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-opus-latest` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-3-opus-20240229` agrees. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). LiteLLM lists $6 for the 1-hour write (Sonnet's value); see pricing/README.md. deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "claude-3-5-sonnet-20240620",
+          "displayName": "Claude Sonnet 3.5 (June 2024)",
+          "aliases": [
+            "anthropic/claude-3-5-sonnet-20240620"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "releasedOn": "2024-06-20",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2024-06-20",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Output limit 8,192 (Claude 3.5 Sonnet's documented cap; LiteLLM no longer lists the model)."
+            }
+          ]
+        },
+        {
+          "id": "claude-3-5-sonnet-20241022",
+          "displayName": "Claude Sonnet 3.5 (October 2024)",
+          "aliases": [
+            "claude-3-5-sonnet",
+            "claude-3-5-sonnet-latest",
+            "claude-3.5-sonnet",
+            "claude-3.5-sonnet-latest",
+            "claude-sonnet-3.5",
+            "anthropic/claude-3-5-sonnet-20241022",
+            "anthropic/claude-3-5-sonnet",
+            "anthropic/claude-3.5-sonnet"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "releasedOn": "2024-10-22",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2024-10-22",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). The undated and dotted names resolve here; both Sonnet 3.5 snapshots have the same prices."
+            }
+          ]
+        },
+        {
+          "id": "claude-3-5-haiku-20241022",
+          "displayName": "Claude Haiku 3.5",
+          "aliases": [
+            "claude-3-5-haiku",
+            "claude-3-5-haiku-latest",
+            "claude-3.5-haiku",
+            "claude-haiku-3.5",
+            "anthropic/claude-3-5-haiku-20241022",
+            "anthropic/claude-3-5-haiku",
+            "anthropic/claude-3.5-haiku"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "releasedOn": "2024-11-04",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1,
+              "cachedInputUsdPerMTok": 0.1,
+              "cacheWrite5mUsdPerMTok": 1.25,
+              "outputUsdPerMTok": 5,
+              "effectiveFrom": "2024-11-04",
+              "effectiveUntil": "2024-12-04",
+              "source": "https://www.anthropic.com/pricing#anthropic-api",
+              "checked": "2024-11-04",
+              "note": "Claude 3.5 Haiku launched on 2024-11-04 at $1/$5 (cache write $1.25, read $0.10: simonw/llm-claude-3#23, BerriAI/litellm#6586, Helicone/helicone#2918) and was cut to $0.80/$4; the first record of the new price on anthropic.com/pricing is 2024-12-04 (danny-avila/LibreChat#4851). The exact cut date is not in the sources, so the boundary is that first confirmation and a few days before it may be overpriced. effectiveFrom is the launch (the id carries 20241022, the training snapshot date)."
+            },
+            {
+              "inputUsdPerMTok": 0.8,
+              "cachedInputUsdPerMTok": 0.08,
+              "cacheWrite5mUsdPerMTok": 1,
+              "cacheWrite1hUsdPerMTok": 1.6,
+              "outputUsdPerMTok": 4,
+              "effectiveFrom": "2024-12-04",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-haiku-latest` (prices_checked 2026-07-29). Claude 3.5 Haiku launched on 2024-11-04 at $1/$5 (cache write $1.25, read $0.10: simonw/llm-claude-3#23, BerriAI/litellm#6586, Helicone/helicone#2918) and was cut to $0.80/$4; the first record of the new price on anthropic.com/pricing is 2024-12-04 (danny-avila/LibreChat#4851). The exact cut date is not in the sources, so the boundary is that first confirmation and a few days before it may be overpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
+            }
+          ]
+        },
+        {
+          "id": "claude-3-7-sonnet-20250219",
+          "displayName": "Claude Sonnet 3.7",
+          "aliases": [
+            "claude-3-7-sonnet",
+            "claude-3-7-sonnet-latest",
+            "claude-3.7-sonnet",
+            "claude-sonnet-3.7",
+            "anthropic/claude-3-7-sonnet-20250219",
+            "anthropic/claude-3-7-sonnet",
+            "anthropic/claude-3.7-sonnet"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 64000,
+          "reasoning": true,
+          "releasedOn": "2025-02-19",
+          "deprecatedOn": "2026-02-19",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2025-02-19",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-7-sonnet-latest` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-3-7-sonnet-20250219` agrees. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Extended thinking is billed as output. deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "claude-sonnet-4-0",
+          "displayName": "Claude Sonnet 4",
+          "aliases": [
+            "claude-sonnet-4-20250514",
+            "claude-sonnet-4",
+            "claude-4-sonnet",
+            "claude-4-sonnet-20250514",
+            "claude-sonnet-4.0",
+            "anthropic/claude-sonnet-4-0",
+            "anthropic/claude-sonnet-4",
+            "anthropic/claude-sonnet-4-20250514"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 64000,
+          "reasoning": true,
+          "releasedOn": "2025-05-14",
+          "deprecatedOn": "2026-05-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2025-05-14",
+              "longContext": {
+                "inputUsdPerMTok": 6,
+                "cachedInputUsdPerMTok": 0.6,
+                "cacheWrite5mUsdPerMTok": 7.5,
+                "outputUsdPerMTok": 22.5,
+                "aboveInputTokens": 200000
+              },
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-4-0` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-sonnet-4-20250514` agrees. effectiveFrom is the release date in claude-sonnet-4-20250514. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Context 1,000,000 with the 1M-context beta (LiteLLM); above 200,000 input tokens the whole request is billed at the long-context prices (LiteLLM *_above_200k_tokens; genai-prices lists only the base prices). deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-4-0",
+          "displayName": "Claude Opus 4",
+          "aliases": [
+            "claude-opus-4-20250514",
+            "claude-opus-4",
+            "claude-4-opus",
+            "claude-4-opus-20250514",
+            "claude-opus-4.0",
+            "anthropic/claude-opus-4-0",
+            "anthropic/claude-opus-4",
+            "anthropic/claude-opus-4-20250514"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 32000,
+          "reasoning": true,
+          "releasedOn": "2025-05-14",
+          "deprecatedOn": "2026-05-14",
+          "prices": [
+            {
+              "inputUsdPerMTok": 15,
+              "cachedInputUsdPerMTok": 1.5,
+              "cacheWrite5mUsdPerMTok": 18.75,
+              "cacheWrite1hUsdPerMTok": 30,
+              "outputUsdPerMTok": 75,
+              "effectiveFrom": "2025-05-14",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-4-0` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-opus-4-20250514` agrees. effectiveFrom is the release date in claude-opus-4-20250514. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-4-1",
+          "displayName": "Claude Opus 4.1",
+          "aliases": [
+            "claude-opus-4-1-20250805",
+            "claude-opus-4.1",
+            "anthropic/claude-opus-4-1",
+            "anthropic/claude-opus-4.1"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 32000,
+          "reasoning": true,
+          "releasedOn": "2025-08-05",
+          "deprecatedOn": "2026-08-05",
+          "prices": [
+            {
+              "inputUsdPerMTok": 15,
+              "cachedInputUsdPerMTok": 1.5,
+              "cacheWrite5mUsdPerMTok": 18.75,
+              "cacheWrite1hUsdPerMTok": 30,
+              "outputUsdPerMTok": 75,
+              "effectiveFrom": "2025-08-05",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-4-1` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-opus-4-1` agrees. effectiveFrom is the release date in claude-opus-4-1-20250805. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "claude-sonnet-4-5",
+          "displayName": "Claude Sonnet 4.5",
+          "aliases": [
+            "claude-sonnet-4-5-20250929",
+            "claude-sonnet-4.5",
+            "claude-4-5-sonnet",
+            "claude-4.5-sonnet",
+            "anthropic/claude-sonnet-4-5",
+            "anthropic/claude-sonnet-4.5"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 64000,
+          "reasoning": true,
+          "releasedOn": "2025-09-29",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2025-09-29",
+              "longContext": {
+                "inputUsdPerMTok": 6,
+                "cachedInputUsdPerMTok": 0.6,
+                "cacheWrite5mUsdPerMTok": 7.5,
+                "cacheWrite1hUsdPerMTok": 12,
+                "outputUsdPerMTok": 22.5,
+                "aboveInputTokens": 200000
+              },
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-4-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-sonnet-4-5` agrees. effectiveFrom is the release date in claude-sonnet-4-5-20250929. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Context 1,000,000 (genai-prices; the 1M window is a beta); above 200,000 input tokens the whole request is billed at the long-context prices (genai-prices tiers, LiteLLM *_above_200k_tokens agree)."
+            }
+          ]
+        },
+        {
+          "id": "claude-haiku-4-5",
+          "displayName": "Claude Haiku 4.5",
+          "aliases": [
+            "claude-haiku-4-5-20251001",
+            "claude-haiku-4.5",
+            "claude-4-5-haiku",
+            "claude-4.5-haiku",
+            "anthropic/claude-haiku-4-5",
+            "anthropic/claude-haiku-4.5"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 64000,
+          "reasoning": true,
+          "releasedOn": "2025-10-01",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1,
+              "cachedInputUsdPerMTok": 0.1,
+              "cacheWrite5mUsdPerMTok": 1.25,
+              "cacheWrite1hUsdPerMTok": 2,
+              "outputUsdPerMTok": 5,
+              "effectiveFrom": "2025-10-01",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-haiku-4-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-haiku-4-5` agrees. effectiveFrom is the release date in claude-haiku-4-5-20251001. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-4-5",
+          "displayName": "Claude Opus 4.5",
+          "aliases": [
+            "claude-opus-4-5-20251101",
+            "claude-opus-4.5",
+            "claude-4-5-opus",
+            "claude-4.5-opus",
+            "anthropic/claude-opus-4-5",
+            "anthropic/claude-opus-4.5"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 200000,
+          "maxOutputTokens": 64000,
+          "reasoning": true,
+          "releasedOn": "2025-11-01",
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "cacheWrite5mUsdPerMTok": 6.25,
+              "cacheWrite1hUsdPerMTok": 10,
+              "outputUsdPerMTok": 25,
+              "effectiveFrom": "2025-11-01",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-4-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-opus-4-5` agrees. effectiveFrom is the date in claude-opus-4-5-20251101. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-4-6",
+          "displayName": "Claude Opus 4.6",
+          "aliases": [
+            "claude-opus-4-6-20260205",
+            "claude-opus-4.6",
+            "claude-4-6-opus",
+            "claude-4.6-opus",
+            "anthropic/claude-opus-4-6",
+            "anthropic/claude-opus-4.6"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-02-05",
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "cacheWrite5mUsdPerMTok": 6.25,
+              "cacheWrite1hUsdPerMTok": 10,
+              "outputUsdPerMTok": 25,
+              "effectiveFrom": "2026-02-05",
+              "effectiveUntil": "2026-03-13",
+              "longContext": {
+                "inputUsdPerMTok": 10,
+                "cachedInputUsdPerMTok": 1,
+                "cacheWrite5mUsdPerMTok": 12.5,
+                "cacheWrite1hUsdPerMTok": 20,
+                "outputUsdPerMTok": 37.5,
+                "aboveInputTokens": 200000
+              },
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-4-6` (prices_checked 2026-07-29). effectiveFrom is the date in claude-opus-4-6-20260205 (LiteLLM). Above 200,000 input tokens the whole request was billed at the long-context prices. On 2026-03-13 Anthropic dropped the long-context surcharge for this model (genai-prices start_date constraint; https://platform.claude.com/docs/en/about-claude/pricing#long-context-pricing). The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
+            },
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "cacheWrite5mUsdPerMTok": 6.25,
+              "cacheWrite1hUsdPerMTok": 10,
+              "outputUsdPerMTok": 25,
+              "effectiveFrom": "2026-03-13",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-4-6` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-opus-4-6` agrees. On 2026-03-13 Anthropic dropped the long-context surcharge for this model (genai-prices start_date constraint; https://platform.claude.com/docs/en/about-claude/pricing#long-context-pricing). The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Context 1,000,000 and output 128,000 per LiteLLM (genai-prices lists 200,000)."
+            }
+          ]
+        },
+        {
+          "id": "claude-sonnet-4-6",
+          "displayName": "Claude Sonnet 4.6",
+          "aliases": [
+            "claude-sonnet-4.6",
+            "claude-4-6-sonnet",
+            "claude-4.6-sonnet",
+            "anthropic/claude-sonnet-4-6",
+            "anthropic/claude-sonnet-4.6"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 64000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2026-03-13",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-4-6` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-sonnet-4-6` agrees. On 2026-03-13 Anthropic dropped the long-context surcharge for this model (genai-prices start_date constraint; https://platform.claude.com/docs/en/about-claude/pricing#long-context-pricing). The release date and the price before 2026-03-13 (base $3/$15 with a 200k long-context tier in genai-prices) cannot be dated from the sources, so dates before 2026-03-13 are unpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-4-7",
+          "displayName": "Claude Opus 4.7",
+          "aliases": [
+            "claude-opus-4-7-20260416",
+            "claude-opus-4.7",
+            "claude-4-7-opus",
+            "claude-4.7-opus",
+            "anthropic/claude-opus-4-7",
+            "anthropic/claude-opus-4.7"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "releasedOn": "2026-04-16",
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "cacheWrite5mUsdPerMTok": 6.25,
+              "cacheWrite1hUsdPerMTok": 10,
+              "outputUsdPerMTok": 25,
+              "effectiveFrom": "2026-04-16",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-4-7` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-opus-4-7` agrees. effectiveFrom is the date in claude-opus-4-7-20260416 (LiteLLM). The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Flat price across the 1M window (no long-context tier)."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-4-8",
+          "displayName": "Claude Opus 4.8",
+          "aliases": [
+            "claude-opus-4.8",
+            "claude-4-8-opus",
+            "claude-4.8-opus",
+            "anthropic/claude-opus-4-8",
+            "anthropic/claude-opus-4.8"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "cacheWrite5mUsdPerMTok": 6.25,
+              "cacheWrite1hUsdPerMTok": 10,
+              "outputUsdPerMTok": 25,
+              "effectiveFrom": "2026-05-28",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-4-8` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-opus-4-8` agrees. effectiveFrom 2026-05-28 is the earliest date a cited source confirms this price (genai-prices google.yml Vertex entry `claude-opus-4-8`, prices_checked 2026-05-28); earlier dates are deliberately unpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Flat price across the 1M window."
+            }
+          ]
+        },
+        {
+          "id": "claude-sonnet-5",
+          "displayName": "Claude Sonnet 5",
+          "aliases": [
+            "claude-sonnet-5.0",
+            "claude-5-sonnet",
+            "anthropic/claude-sonnet-5"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.2,
+              "cacheWrite5mUsdPerMTok": 2.5,
+              "cacheWrite1hUsdPerMTok": 4,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2026-07-24",
+              "effectiveUntil": "2026-09-01",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-sonnet-5` agrees. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Introductory price $2/$10 through 2026-08-31, standard $3/$15 from 2026-09-01 (genai-prices start_date; https://www.anthropic.com/news/claude-sonnet-5; llm-prices history agrees). The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
+            },
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.3,
+              "cacheWrite5mUsdPerMTok": 3.75,
+              "cacheWrite1hUsdPerMTok": 6,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2026-09-01",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-5` (prices_checked 2026-07-29). Introductory price $2/$10 through 2026-08-31, standard $3/$15 from 2026-09-01 (genai-prices start_date; https://www.anthropic.com/news/claude-sonnet-5; llm-prices history agrees). The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Flat price across the 1M window."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-5",
+          "displayName": "Claude Opus 5",
+          "aliases": [
+            "claude-opus-5.0",
+            "claude-5-opus",
+            "anthropic/claude-opus-5"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 0.5,
+              "cacheWrite5mUsdPerMTok": 6.25,
+              "cacheWrite1hUsdPerMTok": 10,
+              "outputUsdPerMTok": 25,
+              "effectiveFrom": "2026-07-24",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-opus-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-opus-5` agrees. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Flat price across the 1M window."
+            }
+          ]
+        },
+        {
+          "id": "claude-fable-5",
+          "displayName": "Claude Fable 5",
+          "aliases": [
+            "anthropic/claude-fable-5"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 10,
+              "cachedInputUsdPerMTok": 1,
+              "cacheWrite5mUsdPerMTok": 12.5,
+              "cacheWrite1hUsdPerMTok": 20,
+              "outputUsdPerMTok": 50,
+              "effectiveFrom": "2026-06-09",
+              "source": "https://www.anthropic.com/pricing#api",
+              "checked": "2026-07-29",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-fable-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-fable-5` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices google.yml Vertex entry `claude-fable-5`, prices_checked 2026-06-09); earlier dates are deliberately unpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Flat price across the 1M window."
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "provider": "google",
+      "displayName": "Google",
+      "pricingUrl": "https://ai.google.dev/gemini-api/docs/pricing",
+      "models": [
+        {
+          "id": "gemini-1.5-pro",
+          "displayName": "Gemini 1.5 Pro",
+          "aliases": [
+            "gemini-1.5-pro-latest",
+            "gemini-1.5-pro-001",
+            "gemini-1.5-pro-002",
+            "gemini-pro-1.5",
+            "models/gemini-1.5-pro",
+            "gemini/gemini-1.5-pro",
+            "google/gemini-1.5-pro"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 2000000,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "outputUsdPerMTok": 5,
+              "effectiveFrom": "2025-06-22",
+              "longContext": {
+                "inputUsdPerMTok": 2.5,
+                "outputUsdPerMTok": 10,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2025-06-22",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-1.5-pro` (prices_checked 2025-06-22). effectiveFrom 2025-06-22 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Gemini 1.5 prices were cut in 2024 (Flash in August, Pro in October); the sources hold only the final price, so earlier dates are unpriced rather than priced wrongly. Above 128,000 input tokens the whole request is billed at the long-context prices. Context 2,000,000 per genai-prices `gemini-pro-1.5`; output 8,192 is Gemini 1.5's documented cap. Cached input not priced here (genai-prices gives $0.3125 only under the OpenRouter-style id `gemini-pro-1.5`)."
+            }
+          ]
+        },
+        {
+          "id": "gemini-1.5-flash",
+          "displayName": "Gemini 1.5 Flash",
+          "aliases": [
+            "gemini-1.5-flash-latest",
+            "gemini-1.5-flash-001",
+            "gemini-1.5-flash-002",
+            "gemini-flash-1.5",
+            "models/gemini-1.5-flash",
+            "gemini/gemini-1.5-flash",
+            "google/gemini-1.5-flash"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.075,
+              "cachedInputUsdPerMTok": 0.01875,
+              "outputUsdPerMTok": 0.3,
+              "effectiveFrom": "2025-07-04",
+              "longContext": {
+                "inputUsdPerMTok": 0.15,
+                "cachedInputUsdPerMTok": 0.0375,
+                "outputUsdPerMTok": 0.6,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-1.5-flash` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Gemini 1.5 prices were cut in 2024 (Flash in August, Pro in October); the sources hold only the final price, so earlier dates are unpriced rather than priced wrongly. Above 128,000 input tokens the whole request is billed at the long-context prices."
+            }
+          ]
+        },
+        {
+          "id": "gemini-1.5-flash-8b",
+          "displayName": "Gemini 1.5 Flash-8B",
+          "aliases": [
+            "gemini-1.5-flash-8b-latest",
+            "gemini-1.5-flash-8b-001",
+            "gemini-flash-1.5-8b",
+            "models/gemini-1.5-flash-8b",
+            "gemini/gemini-1.5-flash-8b",
+            "google/gemini-1.5-flash-8b"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.0375,
+              "cachedInputUsdPerMTok": 0.01,
+              "outputUsdPerMTok": 0.15,
+              "effectiveFrom": "2025-07-05",
+              "longContext": {
+                "inputUsdPerMTok": 0.075,
+                "cachedInputUsdPerMTok": 0.02,
+                "outputUsdPerMTok": 0.3,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2025-07-05",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-flash-1.5-8b` (prices_checked 2025-07-05). effectiveFrom 2025-07-05 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Above 128,000 input tokens the whole request is billed at the long-context prices."
+            }
+          ]
+        },
+        {
+          "id": "gemini-2.0-flash",
+          "displayName": "Gemini 2.0 Flash",
+          "aliases": [
+            "gemini-2.0-flash-001",
+            "gemini-2.0-flash-latest",
+            "models/gemini-2.0-flash",
+            "gemini/gemini-2.0-flash",
+            "google/gemini-2.0-flash"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "deprecatedOn": "2026-06-01",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.1,
+              "cachedInputUsdPerMTok": 0.025,
+              "outputUsdPerMTok": 0.4,
+              "effectiveFrom": "2025-02-13",
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.0-flash` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gemini/gemini-2.0-flash` agrees. effectiveFrom 2025-02-13 is the earliest date a cited source confirms this price (langfuse/langfuse#5533 moved gemini-2.0-flash-001 to the Google AI price $0.10/$0.40 that day) (release date not in the sources); earlier dates are deliberately unpriced. deprecatedOn from LiteLLM. LiteLLM's Vertex key `gemini-2.0-flash-001` shows $0.15/$0.60, the Vertex price; this table uses the Gemini API price."
+            }
+          ]
+        },
+        {
+          "id": "gemini-2.0-flash-lite",
+          "displayName": "Gemini 2.0 Flash-Lite",
+          "aliases": [
+            "gemini-2.0-flash-lite-001",
+            "models/gemini-2.0-flash-lite",
+            "gemini/gemini-2.0-flash-lite",
+            "google/gemini-2.0-flash-lite"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "deprecatedOn": "2026-06-01",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.075,
+              "cachedInputUsdPerMTok": 0.01875,
+              "outputUsdPerMTok": 0.3,
+              "effectiveFrom": "2025-07-04",
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.0-flash-lite` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gemini/gemini-2.0-flash-lite` agrees. effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. deprecatedOn from LiteLLM. Cached input $0.01875 from LiteLLM (genai-prices lists none)."
+            }
+          ]
+        },
+        {
+          "id": "gemini-2.5-pro",
+          "displayName": "Gemini 2.5 Pro",
+          "aliases": [
+            "gemini-pro-latest",
+            "gemini-2.5-pro-preview-06-05",
+            "gemini-2.5-pro-preview-05-06",
+            "gemini-2.5-pro-preview-03-25",
+            "gemini-2.5-pro-exp-03-25",
+            "models/gemini-2.5-pro",
+            "gemini/gemini-2.5-pro",
+            "google/gemini-2.5-pro"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65535,
+          "reasoning": true,
+          "releasedOn": "2025-06-17",
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "cachedInputUsdPerMTok": 0.125,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2025-06-17",
+              "longContext": {
+                "inputUsdPerMTok": 2.5,
+                "cachedInputUsdPerMTok": 0.25,
+                "outputUsdPerMTok": 15,
+                "aboveInputTokens": 200000
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.5-pro` (prices_checked 2025-10-31); LiteLLM snapshot 2026-07-24 key `gemini/gemini-2.5-pro` agrees. effectiveFrom is the GA date of Gemini 2.5 Pro and 2.5 Flash: 2025-06-17, the date of Google's \"Gemini 2.5 model family expands\" announcement (cited in Helicone/helicone#4048) and of gemini-2.5-flash-lite-preview-06-17. The 2.5 Pro previews carried the same price (llm-prices history `gemini-2.5-pro-preview-03-25`: $1.25/$10, >200k $2.50/$15) and resolve here; their earlier dates are unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices. Thinking tokens are billed as output. The priority prices in LiteLLM equal the standard ones and are not copied."
+            }
+          ]
+        },
+        {
+          "id": "gemini-2.5-flash",
+          "displayName": "Gemini 2.5 Flash",
+          "aliases": [
+            "gemini-2.5-flash-preview-09-2025",
+            "gemini-flash-latest",
+            "gemini-2.5-flash-latest",
+            "models/gemini-2.5-flash",
+            "gemini/gemini-2.5-flash",
+            "google/gemini-2.5-flash"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65535,
+          "reasoning": true,
+          "releasedOn": "2025-06-17",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.3,
+              "cachedInputUsdPerMTok": 0.03,
+              "outputUsdPerMTok": 2.5,
+              "effectiveFrom": "2025-06-17",
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.5-flash` (prices_checked 2025-10-31); LiteLLM snapshot 2026-07-24 key `gemini/gemini-2.5-flash` agrees. effectiveFrom is the GA date: 2025-06-17, the date of Google's \"Gemini 2.5 model family expands\" announcement (cited in Helicone/helicone#4048, which notes GA pricing differs from the preview). Thinking tokens are billed as output (one output price since GA). LiteLLM gives $0.075 cached input for `gemini/gemini-2.5-flash-preview-09-2025`; genai-prices and LiteLLM `gemini/gemini-2.5-flash` give $0.03."
+            }
+          ]
+        },
+        {
+          "id": "gemini-2.5-flash-preview-05-20",
+          "displayName": "Gemini 2.5 Flash Preview",
+          "aliases": [
+            "gemini-2.5-flash-preview-04-17",
+            "gemini-2.5-flash-preview",
+            "models/gemini-2.5-flash-preview-05-20",
+            "gemini/gemini-2.5-flash-preview-05-20",
+            "google/gemini-2.5-flash-preview-05-20"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65535,
+          "reasoning": true,
+          "releasedOn": "2025-04-17",
+          "deprecatedOn": "2025-07-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 0.6,
+              "effectiveFrom": "2025-05-20",
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2025-10-31",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.5-flash-preview` (prices_checked 2025-10-31). effectiveFrom is the date in the 05-20 snapshot id (year from the same genai-prices entry, which records the retirement on 2025-07-15); the 04-17 preview resolves here but its own dates before 05-20 are unpriced. Preview price without the separate thinking-output price the preview had; thinking output is billed at the output price here (an underestimate for thinking-heavy use)."
+            }
+          ]
+        },
+        {
+          "id": "gemini-2.5-flash-lite",
+          "displayName": "Gemini 2.5 Flash-Lite",
+          "aliases": [
+            "gemini-2.5-flash-lite-preview-09-2025",
+            "gemini-2.5-flash-lite-preview-06-17",
+            "gemini-flash-lite-latest",
+            "models/gemini-2.5-flash-lite",
+            "gemini/gemini-2.5-flash-lite",
+            "google/gemini-2.5-flash-lite"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65535,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.1,
+              "cachedInputUsdPerMTok": 0.01,
+              "outputUsdPerMTok": 0.4,
+              "effectiveFrom": "2025-10-31",
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.5-flash-lite` (prices_checked 2025-10-31); LiteLLM snapshot 2026-07-24 key `gemini/gemini-2.5-flash-lite` agrees. effectiveFrom 2025-10-31 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3-pro-preview",
+          "displayName": "Gemini 3 Pro (preview)",
+          "aliases": [
+            "gemini-3-pro",
+            "models/gemini-3-pro-preview",
+            "gemini/gemini-3-pro-preview",
+            "google/gemini-3-pro-preview"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65535,
+          "reasoning": true,
+          "deprecatedOn": "2026-03-09",
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.2,
+              "outputUsdPerMTok": 12,
+              "effectiveFrom": "2025-11-18",
+              "longContext": {
+                "inputUsdPerMTok": 4,
+                "cachedInputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 18,
+                "aboveInputTokens": 200000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 3.6,
+                  "cachedInputUsdPerMTok": 0.36,
+                  "outputUsdPerMTok": 21.6,
+                  "longContext": {
+                    "inputUsdPerMTok": 7.2,
+                    "cachedInputUsdPerMTok": 0.72,
+                    "outputUsdPerMTok": 32.4,
+                    "aboveInputTokens": 200000
+                  }
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3-pro-preview` (prices_checked 2025-11-18); LiteLLM snapshot 2026-07-24 key `gemini/gemini-3-pro-preview` agrees; service tiers from LiteLLM. effectiveFrom 2025-11-18 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. deprecatedOn from LiteLLM (Gemini API). Above 200,000 input tokens the whole request is billed at the long-context prices."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3.1-pro-preview",
+          "displayName": "Gemini 3.1 Pro (preview)",
+          "aliases": [
+            "gemini-3.1-pro",
+            "gemini-3.1-pro-preview-customtools",
+            "models/gemini-3.1-pro-preview",
+            "gemini/gemini-3.1-pro-preview",
+            "google/gemini-3.1-pro-preview"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.2,
+              "outputUsdPerMTok": 12,
+              "effectiveFrom": "2026-02-23",
+              "longContext": {
+                "inputUsdPerMTok": 4,
+                "cachedInputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 18,
+                "aboveInputTokens": 200000
+              },
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "priority": {
+                  "inputUsdPerMTok": 3.6,
+                  "cachedInputUsdPerMTok": 0.36,
+                  "outputUsdPerMTok": 21.6,
+                  "longContext": {
+                    "inputUsdPerMTok": 7.2,
+                    "cachedInputUsdPerMTok": 0.72,
+                    "outputUsdPerMTok": 32.4,
+                    "aboveInputTokens": 200000
+                  }
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.1-pro-preview` (prices_checked 2026-02-23); LiteLLM snapshot 2026-07-24 key `gemini/gemini-3.1-pro-preview` agrees; service tiers from LiteLLM. effectiveFrom 2026-02-23 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3-flash-preview",
+          "displayName": "Gemini 3 Flash (preview)",
+          "aliases": [
+            "gemini-3-flash",
+            "models/gemini-3-flash-preview",
+            "gemini/gemini-3-flash-preview",
+            "google/gemini-3-flash-preview"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65535,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.5,
+              "cachedInputUsdPerMTok": 0.05,
+              "outputUsdPerMTok": 3,
+              "effectiveFrom": "2025-12-17",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 0.9,
+                  "cachedInputUsdPerMTok": 0.09,
+                  "outputUsdPerMTok": 5.4
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3-flash-preview` (prices_checked 2025-12-19); LiteLLM snapshot 2026-07-24 key `gemini/gemini-3-flash-preview` agrees; service tiers from LiteLLM. effectiveFrom 2025-12-17 is the earliest date a cited source confirms this price (simonw/llm-prices#40, 2025-12-17: \"Add Gemini 3 Flash Preview $0.50/million input and $3/million output\"; genai-prices confirms it on 2025-12-19) (release date not in the sources); earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3.1-flash-lite",
+          "displayName": "Gemini 3.1 Flash-Lite",
+          "aliases": [
+            "gemini-3.1-flash-lite-preview",
+            "models/gemini-3.1-flash-lite",
+            "gemini/gemini-3.1-flash-lite",
+            "google/gemini-3.1-flash-lite"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.25,
+              "cachedInputUsdPerMTok": 0.025,
+              "outputUsdPerMTok": 1.5,
+              "effectiveFrom": "2026-05-12",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 0.125,
+                  "cachedInputUsdPerMTok": 0.0125,
+                  "outputUsdPerMTok": 0.75
+                },
+                "priority": {
+                  "inputUsdPerMTok": 0.45,
+                  "cachedInputUsdPerMTok": 0.045,
+                  "outputUsdPerMTok": 2.7
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.1-flash-lite` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `gemini/gemini-3.1-flash-lite` agrees; service tiers from LiteLLM. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3.5-flash",
+          "displayName": "Gemini 3.5 Flash",
+          "aliases": [
+            "gemini-3.5-flash-preview",
+            "models/gemini-3.5-flash",
+            "gemini/gemini-3.5-flash",
+            "google/gemini-3.5-flash"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65535,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.5,
+              "cachedInputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 9,
+              "effectiveFrom": "2026-05-19",
+              "serviceTiers": {
+                "priority": {
+                  "inputUsdPerMTok": 2.7,
+                  "cachedInputUsdPerMTok": 0.27,
+                  "outputUsdPerMTok": 16.2
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.5-flash` (prices_checked 2026-05-19); LiteLLM snapshot 2026-07-24 key `gemini/gemini-3.5-flash` agrees; service tiers from LiteLLM. effectiveFrom 2026-05-19 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. genai-prices notes Batch and Flex at 50% of standard; LiteLLM lists only priority prices for this model."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3.5-flash-lite",
+          "displayName": "Gemini 3.5 Flash-Lite",
+          "aliases": [
+            "gemini-3.5-flash-lite-preview",
+            "models/gemini-3.5-flash-lite",
+            "gemini/gemini-3.5-flash-lite",
+            "google/gemini-3.5-flash-lite"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.3,
+              "cachedInputUsdPerMTok": 0.03,
+              "outputUsdPerMTok": 2.5,
+              "effectiveFrom": "2026-07-22",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "inputUsdPerMTok": 0.15,
+                  "cachedInputUsdPerMTok": 0.02,
+                  "outputUsdPerMTok": 1.25
+                },
+                "priority": {
+                  "inputUsdPerMTok": 0.54,
+                  "cachedInputUsdPerMTok": 0.05,
+                  "outputUsdPerMTok": 4.5
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.5-flash-lite` (prices_checked 2026-07-22); LiteLLM snapshot 2026-07-24 key `gemini/gemini-3.5-flash-lite` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-22 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3.6-flash",
+          "displayName": "Gemini 3.6 Flash",
+          "aliases": [
+            "models/gemini-3.6-flash",
+            "gemini/gemini-3.6-flash",
+            "google/gemini-3.6-flash"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.75,
+              "cachedInputUsdPerMTok": 0.075,
+              "outputUsdPerMTok": 3.75,
+              "effectiveFrom": "2026-08-13",
+              "effectiveUntil": "2027-01-01",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-08-13",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.6-flash` (prices_checked 2026-08-13). effectiveFrom 2026-08-13 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments, citing https://ai.google.dev/gemini-api/docs/pricing). LiteLLM (2026-07-24) and llm-prices list $1.50/$7.50 without an introductory period; see pricing/README.md. Batch and Flex are 50% of standard (genai-prices price_comments)."
+            },
+            {
+              "inputUsdPerMTok": 1.5,
+              "cachedInputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 7.5,
+              "effectiveFrom": "2027-01-01",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-08-13",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.6-flash` (prices_checked 2026-08-13). Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments, citing https://ai.google.dev/gemini-api/docs/pricing). Announced future price; checked is the date genai-prices confirmed the announcement."
+            }
+          ]
+        },
+        {
+          "id": "gemini-3.7-flash",
+          "displayName": "Gemini 3.7 Flash",
+          "aliases": [
+            "models/gemini-3.7-flash",
+            "gemini/gemini-3.7-flash",
+            "google/gemini-3.7-flash"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1048576,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.75,
+              "cachedInputUsdPerMTok": 0.075,
+              "outputUsdPerMTok": 3.75,
+              "effectiveFrom": "2026-08-13",
+              "effectiveUntil": "2027-01-01",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-08-13",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.7-flash` (prices_checked 2026-08-13). effectiveFrom 2026-08-13 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments, citing https://ai.google.dev/gemini-api/docs/pricing). Batch and Flex are 50% of standard (genai-prices price_comments)."
+            },
+            {
+              "inputUsdPerMTok": 1.5,
+              "cachedInputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 7.5,
+              "effectiveFrom": "2027-01-01",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-08-13",
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.7-flash` (prices_checked 2026-08-13). Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments, citing https://ai.google.dev/gemini-api/docs/pricing). Announced future price; checked is the date genai-prices confirmed the announcement."
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "provider": "xai",
+      "displayName": "xAI",
+      "pricingUrl": "https://docs.x.ai/docs/models",
+      "models": [
+        {
+          "id": "grok-2-1212",
+          "displayName": "Grok 2 (1212)",
+          "aliases": [
+            "grok-2",
+            "grok-2-latest",
+            "xai/grok-2",
+            "x-ai/grok-2",
+            "xai/grok-2-latest",
+            "x-ai/grok-2-latest",
+            "xai/grok-2-1212",
+            "x-ai/grok-2-1212"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2025-07-12",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-2-1212` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `xai/grok-2-1212` agrees. effectiveFrom 2025-07-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Context 131,072 per LiteLLM (genai-prices lists 32,768, the vision model's window)."
+            }
+          ]
+        },
+        {
+          "id": "grok-3",
+          "displayName": "Grok 3",
+          "aliases": [
+            "grok-3-latest",
+            "grok-3-beta",
+            "xai/grok-3",
+            "x-ai/grok-3"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": false,
+          "deprecatedOn": "2026-05-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.75,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2025-07-12",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-3` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `xai/grok-3` agrees. effectiveFrom 2025-07-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "grok-3-fast",
+          "displayName": "Grok 3 Fast",
+          "aliases": [
+            "grok-3-fast-latest",
+            "grok-3-fast-beta",
+            "xai/grok-3-fast",
+            "x-ai/grok-3-fast"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 5,
+              "cachedInputUsdPerMTok": 1.25,
+              "outputUsdPerMTok": 25,
+              "effectiveFrom": "2025-07-12",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-3-fast` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `xai/grok-3-fast-beta` agrees. effectiveFrom 2025-07-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "grok-3-mini",
+          "displayName": "Grok 3 Mini",
+          "aliases": [
+            "grok-3-mini-latest",
+            "grok-3-mini-beta",
+            "xai/grok-3-mini",
+            "x-ai/grok-3-mini"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": true,
+          "deprecatedOn": "2026-02-28",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.3,
+              "cachedInputUsdPerMTok": 0.075,
+              "outputUsdPerMTok": 0.5,
+              "effectiveFrom": "2025-07-12",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-3-mini` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `xai/grok-3-mini` agrees. effectiveFrom 2025-07-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "grok-3-mini-fast",
+          "displayName": "Grok 3 Mini Fast",
+          "aliases": [
+            "grok-3-mini-fast-latest",
+            "grok-3-mini-fast-beta",
+            "xai/grok-3-mini-fast",
+            "x-ai/grok-3-mini-fast"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.6,
+              "cachedInputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 4,
+              "effectiveFrom": "2025-07-12",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-3-mini-fast` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `xai/grok-3-mini-fast` agrees. effectiveFrom 2025-07-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "grok-4-0709",
+          "displayName": "Grok 4",
+          "aliases": [
+            "grok-4",
+            "grok-4-latest",
+            "xai/grok-4",
+            "x-ai/grok-4",
+            "xai/grok-4-latest",
+            "x-ai/grok-4-latest",
+            "xai/grok-4-0709",
+            "x-ai/grok-4-0709"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 256000,
+          "maxOutputTokens": 256000,
+          "reasoning": true,
+          "deprecatedOn": "2026-05-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 3,
+              "cachedInputUsdPerMTok": 0.75,
+              "outputUsdPerMTok": 15,
+              "effectiveFrom": "2025-07-12",
+              "longContext": {
+                "inputUsdPerMTok": 6,
+                "outputUsdPerMTok": 30,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4-0709` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `xai/grok-4-0709` agrees. effectiveFrom 2025-07-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM. Above 128,000 input tokens the whole request is billed at the long-context prices (LiteLLM *_above_128k_tokens; llm-prices `grok-4-128k` agrees; genai-prices lists only base prices). LiteLLM gives no cached price for this key; $0.75 from genai-prices."
+            }
+          ]
+        },
+        {
+          "id": "grok-4-fast-reasoning",
+          "displayName": "Grok 4 Fast (reasoning)",
+          "aliases": [
+            "grok-4-fast-reasoning-latest",
+            "grok-4-fast",
+            "xai/grok-4-fast-reasoning",
+            "x-ai/grok-4-fast-reasoning"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 2000000,
+          "maxOutputTokens": 2000000,
+          "reasoning": true,
+          "deprecatedOn": "2026-05-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.2,
+              "cachedInputUsdPerMTok": 0.05,
+              "outputUsdPerMTok": 0.5,
+              "effectiveFrom": "2026-01-19",
+              "longContext": {
+                "inputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 1,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4-fast-reasoning` (prices_checked 2026-01-19); LiteLLM snapshot 2026-07-24 key `xai/grok-4-fast-reasoning` agrees. effectiveFrom 2026-01-19 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM. Above 128,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices agrees)."
+            }
+          ]
+        },
+        {
+          "id": "grok-4-fast-non-reasoning",
+          "displayName": "Grok 4 Fast (non-reasoning)",
+          "aliases": [
+            "grok-4-fast-non-reasoning-latest",
+            "xai/grok-4-fast-non-reasoning",
+            "x-ai/grok-4-fast-non-reasoning"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 2000000,
+          "maxOutputTokens": 2000000,
+          "reasoning": false,
+          "deprecatedOn": "2026-05-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.2,
+              "cachedInputUsdPerMTok": 0.05,
+              "outputUsdPerMTok": 0.5,
+              "effectiveFrom": "2026-01-19",
+              "longContext": {
+                "inputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 1,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4-fast-non-reasoning` (prices_checked 2026-01-19); LiteLLM snapshot 2026-07-24 key `xai/grok-4-fast-non-reasoning` agrees. effectiveFrom 2026-01-19 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM. Above 128,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices agrees)."
+            }
+          ]
+        },
+        {
+          "id": "grok-4-1-fast-reasoning",
+          "displayName": "Grok 4.1 Fast (reasoning)",
+          "aliases": [
+            "grok-4-1-fast-reasoning-latest",
+            "grok-4-1-fast",
+            "xai/grok-4-1-fast-reasoning",
+            "x-ai/grok-4-1-fast-reasoning"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 2000000,
+          "maxOutputTokens": 2000000,
+          "reasoning": true,
+          "deprecatedOn": "2026-05-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.2,
+              "cachedInputUsdPerMTok": 0.05,
+              "outputUsdPerMTok": 0.5,
+              "effectiveFrom": "2026-01-19",
+              "longContext": {
+                "inputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 1,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4-1-fast-reasoning` (prices_checked 2026-01-19); LiteLLM snapshot 2026-07-24 key `xai/grok-4-1-fast-reasoning` agrees. effectiveFrom 2026-01-19 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM. Above 128,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices agrees)."
+            }
+          ]
+        },
+        {
+          "id": "grok-4-1-fast-non-reasoning",
+          "displayName": "Grok 4.1 Fast (non-reasoning)",
+          "aliases": [
+            "grok-4-1-fast-non-reasoning-latest",
+            "xai/grok-4-1-fast-non-reasoning",
+            "x-ai/grok-4-1-fast-non-reasoning"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 2000000,
+          "maxOutputTokens": 2000000,
+          "reasoning": false,
+          "deprecatedOn": "2026-05-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.2,
+              "cachedInputUsdPerMTok": 0.05,
+              "outputUsdPerMTok": 0.5,
+              "effectiveFrom": "2026-01-19",
+              "longContext": {
+                "inputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 1,
+                "aboveInputTokens": 128000
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4-1-fast-non-reasoning` (prices_checked 2026-01-19); LiteLLM snapshot 2026-07-24 key `xai/grok-4-1-fast-non-reasoning` agrees. effectiveFrom 2026-01-19 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM. Above 128,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices agrees)."
+            }
+          ]
+        },
+        {
+          "id": "grok-code-fast-1",
+          "displayName": "Grok Code Fast 1",
+          "aliases": [
+            "grok-code-fast",
+            "grok-code-fast-1-0825",
+            "xai/grok-code-fast-1",
+            "x-ai/grok-code-fast-1"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 256000,
+          "maxOutputTokens": 256000,
+          "reasoning": true,
+          "deprecatedOn": "2026-05-15",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.2,
+              "cachedInputUsdPerMTok": 0.02,
+              "outputUsdPerMTok": 1.5,
+              "effectiveFrom": "2026-01-19",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-code-fast-1` (prices_checked 2026-01-19); LiteLLM snapshot 2026-07-24 key `xai/grok-code-fast-1` agrees. effectiveFrom 2026-01-19 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. deprecatedOn from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "grok-4.20",
+          "displayName": "Grok 4.20",
+          "aliases": [
+            "grok-4.20-0309-reasoning",
+            "grok-4.20-0309-non-reasoning",
+            "grok-4.20-beta-0309-reasoning",
+            "grok-4.20-beta-0309-non-reasoning",
+            "xai/grok-4.20",
+            "x-ai/grok-4.20"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 2000000,
+          "maxOutputTokens": 2000000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "cachedInputUsdPerMTok": 0.2,
+              "outputUsdPerMTok": 2.5,
+              "effectiveFrom": "2026-06-09",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-06-09",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.20` (prices_checked 2026-06-09). effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. LiteLLM lists $2/$6 for `xai/grok-4.20-0309-reasoning`, which is the multi-agent price; genai-prices and llm-prices agree on $1.25/$2.50, see pricing/README.md. llm-prices also shows a >200k tier ($2.50/$5) that no MIT source confirms, so none is applied (large requests may be underpriced). Context from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "grok-4.20-multi-agent",
+          "displayName": "Grok 4.20 Multi-Agent",
+          "aliases": [
+            "grok-4.20-multi-agent-0309",
+            "grok-4.20-multi-agent-beta-0309",
+            "xai/grok-4.20-multi-agent",
+            "x-ai/grok-4.20-multi-agent"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 2000000,
+          "maxOutputTokens": 2000000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.2,
+              "outputUsdPerMTok": 6,
+              "effectiveFrom": "2026-06-09",
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.20-multi-agent` (prices_checked 2026-06-09); LiteLLM snapshot 2026-07-24 key `xai/grok-4.20-multi-agent-beta-0309` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. llm-prices lists $1.25/$2.50 for the multi-agent model; genai-prices and LiteLLM agree on $2/$6."
+            }
+          ]
+        },
+        {
+          "id": "grok-4.3",
+          "displayName": "Grok 4.3",
+          "aliases": [
+            "grok-4.3-latest",
+            "xai/grok-4.3",
+            "x-ai/grok-4.3"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 1000000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.25,
+              "cachedInputUsdPerMTok": 0.2,
+              "outputUsdPerMTok": 2.5,
+              "effectiveFrom": "2026-05-12",
+              "longContext": {
+                "inputUsdPerMTok": 2.5,
+                "cachedInputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 5,
+                "aboveInputTokens": 200000
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.3` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `xai/grok-4.3` agrees. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices `grok-4.3-200k` agrees; genai-prices lists only base prices)."
+            }
+          ]
+        },
+        {
+          "id": "grok-4.5",
+          "displayName": "Grok 4.5",
+          "aliases": [
+            "grok-4.5-latest",
+            "grok-latest",
+            "xai/grok-4.5",
+            "x-ai/grok-4.5"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 500000,
+          "maxOutputTokens": 500000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 6,
+              "effectiveFrom": "2026-07-08",
+              "longContext": {
+                "inputUsdPerMTok": 4,
+                "cachedInputUsdPerMTok": 1,
+                "outputUsdPerMTok": 12,
+                "aboveInputTokens": 200000
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.5` (prices_checked 2026-07-08); LiteLLM snapshot 2026-07-24 key `xai/grok-4.5` agrees. effectiveFrom 2026-07-08 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices `grok-4.5-200k` agrees on $4/$12). Cached input $0.50 (genai-prices, LiteLLM); llm-prices says $0.30."
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "provider": "deepseek",
+      "displayName": "DeepSeek",
+      "pricingUrl": "https://api-docs.deepseek.com/quick_start/pricing",
+      "models": [
+        {
+          "id": "deepseek-chat",
+          "displayName": "DeepSeek Chat (V3 → V3.2)",
+          "aliases": [
+            "deepseek-v3",
+            "deepseek-chat-v3-0324",
+            "deepseek-v3.2",
+            "deepseek/deepseek-chat",
+            "deepseek/deepseek-v3"
+          ],
+          "tokenizer": "deepseek",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "deprecatedOn": "2026-07-24",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.27,
+              "cachedInputUsdPerMTok": 0.07,
+              "outputUsdPerMTok": 1.1,
+              "effectiveFrom": "2025-02-08",
+              "effectiveUntil": "2025-09-29",
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2025-07-12",
+              "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-chat` (prices_checked 2025-07-12). effectiveFrom: the V3 launch discount ended 2025-02-08 16:00 UTC (DeepSeek docs quoted in BerriAI/litellm#8363; llm-prices history agrees). In September 2025 the V3.1 update changed prices before 2025-09-29 (RooCodeInc/Roo-Code#9962 shows $0.56/$1.68 before the V3.2 cut); that interim price and its start date are not in the sources, so this record may understate costs for 2025-09-05..28. DeepSeek's off-peak discount (genai-prices models it as a 16:30–00:30 UTC window) is not modelled: this is the standard (daytime) price, an upper bound."
+            },
+            {
+              "inputUsdPerMTok": 0.28,
+              "cachedInputUsdPerMTok": 0.028,
+              "outputUsdPerMTok": 0.42,
+              "effectiveFrom": "2025-09-29",
+              "effectiveUntil": "2026-07-24",
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `deepseek-chat` source of the prices. effectiveFrom is DeepSeek's V3.2-Exp price change on 2025-09-29 (https://api-docs.deepseek.com/news/news250929, cited in Kilo-Org/kilocode#3379 and promptfoo/promptfoo#5787). Until is the retirement of the deepseek-chat/deepseek-reasoner ids announced for 2026-07-24 (BerriAI/litellm#29345). That PR also reports the ids being served by V4 at other prices from April/May 2026; LiteLLM's 2026-07-24 snapshot still lists this price, so it is kept, and flagged in pricing/README.md."
+            }
+          ]
+        },
+        {
+          "id": "deepseek-reasoner",
+          "displayName": "DeepSeek Reasoner (R1 → V3.2 thinking)",
+          "aliases": [
+            "deepseek-r1",
+            "deepseek-r1-0528",
+            "deepseek/deepseek-reasoner",
+            "deepseek/deepseek-r1"
+          ],
+          "tokenizer": "deepseek",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "deprecatedOn": "2026-07-24",
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.55,
+              "cachedInputUsdPerMTok": 0.14,
+              "outputUsdPerMTok": 2.19,
+              "effectiveFrom": "2025-01-20",
+              "effectiveUntil": "2025-09-29",
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2025-07-12",
+              "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-reasoner` (prices_checked 2025-07-12); LiteLLM snapshot 2026-07-24 key `deepseek/deepseek-r1` agrees. effectiveFrom is the DeepSeek-R1 API launch (2025-01-20, cursor/cursor#2603 quoting the announced ¥4/¥16 price = $0.55/$2.19). The September 2025 V3.1 interim price is not in the sources (see deepseek-chat). DeepSeek's off-peak discount (genai-prices models it as a 16:30–00:30 UTC window) is not modelled: this is the standard (daytime) price, an upper bound."
+            },
+            {
+              "inputUsdPerMTok": 0.28,
+              "cachedInputUsdPerMTok": 0.028,
+              "outputUsdPerMTok": 0.42,
+              "effectiveFrom": "2025-09-29",
+              "effectiveUntil": "2026-07-24",
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `deepseek-reasoner` source of the prices. effectiveFrom is DeepSeek's V3.2-Exp price change on 2025-09-29 (https://api-docs.deepseek.com/news/news250929, cited in Kilo-Org/kilocode#3379 and promptfoo/promptfoo#5787). Until is the retirement of the deepseek-chat/deepseek-reasoner ids announced for 2026-07-24 (BerriAI/litellm#29345). That PR also reports the ids being served by V4 at other prices from April/May 2026; LiteLLM's 2026-07-24 snapshot still lists this price, so it is kept, and flagged in pricing/README.md."
+            }
+          ]
+        },
+        {
+          "id": "deepseek-v4-flash",
+          "displayName": "DeepSeek V4 Flash",
+          "aliases": [
+            "deepseek/deepseek-v4-flash"
+          ],
+          "tokenizer": "deepseek",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 8192,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.14,
+              "cachedInputUsdPerMTok": 0.0028,
+              "outputUsdPerMTok": 0.28,
+              "effectiveFrom": "2026-05-12",
+              "effectiveUntil": "2026-08-16",
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-v4-flash` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `deepseek-v4-flash` agrees. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked; the cache price was cut on 2026-04-26 per BerriAI/litellm#29345). Until 2026-08-16, when DeepSeek moved to peak/off-peak prices (reported in ccusage/ccusage#1643 and NousResearch/hermes-agent#90308); no MIT snapshot has the new rates yet, so later dates are unpriced rather than priced wrongly. maxOutputTokens from LiteLLM."
+            }
+          ]
+        },
+        {
+          "id": "deepseek-v4-pro",
+          "displayName": "DeepSeek V4 Pro",
+          "aliases": [
+            "deepseek/deepseek-v4-pro"
+          ],
+          "tokenizer": "deepseek",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 8192,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.435,
+              "cachedInputUsdPerMTok": 0.003625,
+              "outputUsdPerMTok": 0.87,
+              "effectiveFrom": "2026-06-02",
+              "effectiveUntil": "2026-08-16",
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-v4-pro` (prices_checked 2026-06-02); LiteLLM snapshot 2026-07-24 key `deepseek-v4-pro` agrees. effectiveFrom 2026-06-02 is the earliest date a cited source confirms this price (genai-prices prices_checked; DeepSeek made the 75% launch discount permanent, pydantic/genai-prices#391). Until 2026-08-16, when DeepSeek moved to peak/off-peak prices (reported in ccusage/ccusage#1643 and NousResearch/hermes-agent#90308); no MIT snapshot has the new rates yet, so later dates are unpriced rather than priced wrongly. maxOutputTokens from LiteLLM."
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "provider": "mistral",
+      "displayName": "Mistral AI",
+      "pricingUrl": "https://mistral.ai/pricing#api-pricing",
+      "models": [
+        {
+          "id": "mistral-large-2411",
+          "displayName": "Mistral Large 24.11",
+          "aliases": [
+            "mistral/mistral-large-2411",
+            "mistralai/mistral-large-2411"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 128000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "outputUsdPerMTok": 6,
+              "effectiveFrom": "2025-07-04",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-large` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `mistral/mistral-large-2411` agrees. effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Context from LiteLLM (128k)."
+            }
+          ]
+        },
+        {
+          "id": "mistral-large-2512",
+          "displayName": "Mistral Large 3 (25.12)",
+          "aliases": [
+            "mistral-large-latest",
+            "mistral-large-3",
+            "mistral/mistral-large-latest",
+            "mistralai/mistral-large-latest",
+            "mistral/mistral-large-2512",
+            "mistralai/mistral-large-2512"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 262144,
+          "maxOutputTokens": 262144,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.5,
+              "cachedInputUsdPerMTok": 0.05,
+              "outputUsdPerMTok": 1.5,
+              "effectiveFrom": "2026-06-09",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-large-2512` (prices_checked 2026-06-09); LiteLLM snapshot 2026-07-24 key `mistral/mistral-large-2512` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. The `-latest` alias has moved between snapshots; this table maps it to the snapshot the newest source gives. genai-prices (checked 2025-07-04, before Large 3) maps mistral-large-latest to 24.11 at $2/$6; LiteLLM (2026-07-24) maps it to Large 3. Cached input from genai-prices."
+            }
+          ]
+        },
+        {
+          "id": "mistral-medium-2505",
+          "displayName": "Mistral Medium 3",
+          "aliases": [
+            "mistral/mistral-medium-2505",
+            "mistralai/mistral-medium-2505"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 8191,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.4,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2025-08-12",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-medium-3` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2505` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "mistral-medium-2508",
+          "displayName": "Mistral Medium 3.1",
+          "aliases": [
+            "mistral-medium-3-1-2508",
+            "mistral/mistral-medium-2508",
+            "mistralai/mistral-medium-2508"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.4,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2025-08-12",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-medium-3` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2508` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked for its `mistral-medium*` entry); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "mistral-medium-2604",
+          "displayName": "Mistral Medium 3.5",
+          "aliases": [
+            "mistral-medium-latest",
+            "mistral-medium-3-5",
+            "mistral/mistral-medium-latest",
+            "mistralai/mistral-medium-latest",
+            "mistral/mistral-medium-2604",
+            "mistralai/mistral-medium-2604"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 262144,
+          "maxOutputTokens": 262144,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1.5,
+              "outputUsdPerMTok": 7.5,
+              "effectiveFrom": "2026-07-24",
+              "source": "https://docs.mistral.ai/models/model-cards/mistral-medium-3-5-26-04",
+              "checked": "2026-07-24",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2604` source of the prices. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot); release date not in the sources, so earlier dates are deliberately unpriced. The `-latest` alias has moved between snapshots; this table maps it to the snapshot the newest source gives. genai-prices matches every `mistral-medium*` id to Medium 3 at $0.40/$2 (checked 2025-08-12, before 3.5)."
+            }
+          ]
+        },
+        {
+          "id": "mistral-small-2506",
+          "displayName": "Mistral Small 3.2",
+          "aliases": [
+            "mistral-small-3-2-2506",
+            "mistral/mistral-small-2506",
+            "mistralai/mistral-small-2506"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.1,
+              "outputUsdPerMTok": 0.3,
+              "effectiveFrom": "2025-07-04",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-small-latest` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `mistral/mistral-small-3-2-2506` differs, see pricing/README.md. effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. LiteLLM lists $0.06/$0.18; genai-prices and llm-prices agree on $0.10/$0.30, see pricing/README.md."
+            }
+          ]
+        },
+        {
+          "id": "mistral-small-2603",
+          "displayName": "Mistral Small 4",
+          "aliases": [
+            "mistral-small-latest",
+            "mistral/mistral-small-latest",
+            "mistralai/mistral-small-latest",
+            "mistral/mistral-small-2603",
+            "mistralai/mistral-small-2603"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 131072,
+          "maxOutputTokens": 131072,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.15,
+              "cachedInputUsdPerMTok": 0.015,
+              "outputUsdPerMTok": 0.6,
+              "effectiveFrom": "2026-06-09",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-06-09",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-small-2603` (prices_checked 2026-06-09). effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. The `-latest` alias has moved between snapshots; this table maps it to the snapshot the newest source gives. Context not in the sources; 131,072 is Mistral Small 3.2's window (LiteLLM) and is an assumption."
+            }
+          ]
+        },
+        {
+          "id": "codestral-2508",
+          "displayName": "Codestral 25.08",
+          "aliases": [
+            "codestral-latest",
+            "mistral/codestral-latest",
+            "mistralai/codestral-latest",
+            "mistral/codestral-2508",
+            "mistralai/codestral-2508"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 256000,
+          "maxOutputTokens": 256000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.3,
+              "cachedInputUsdPerMTok": 0.03,
+              "outputUsdPerMTok": 0.9,
+              "effectiveFrom": "2026-06-09",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `codestral-2508` (prices_checked 2026-06-09); LiteLLM snapshot 2026-07-24 key `mistral/codestral-2508` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. The `-latest` alias has moved between snapshots; this table maps it to the snapshot the newest source gives. LiteLLM still maps codestral-latest to Codestral 24.05 ($1/$3); genai-prices to 25.01 ($0.30/$0.90, the same price as 25.08)."
+            }
+          ]
+        },
+        {
+          "id": "codestral-2501",
+          "displayName": "Codestral 25.01",
+          "aliases": [
+            "mistral/codestral-2501",
+            "mistralai/codestral-2501"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 256000,
+          "maxOutputTokens": 256000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.3,
+              "outputUsdPerMTok": 0.9,
+              "effectiveFrom": "2025-07-04",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `codestral` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Context assumed equal to Codestral 25.08 (LiteLLM has no 25.01 key)."
+            }
+          ]
+        },
+        {
+          "id": "devstral-2512",
+          "displayName": "Devstral 2",
+          "aliases": [
+            "devstral-latest",
+            "devstral-medium-latest",
+            "mistral/devstral-2512",
+            "mistralai/devstral-2512"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 262144,
+          "maxOutputTokens": 262144,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.4,
+              "cachedInputUsdPerMTok": 0.04,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2026-06-09",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `devstral-2512` (prices_checked 2026-06-09); LiteLLM snapshot 2026-07-24 key `mistral/devstral-2512` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "devstral-small-2507",
+          "displayName": "Devstral Small 1.1",
+          "aliases": [
+            "devstral-small-2505",
+            "mistral/devstral-small-2507",
+            "mistralai/devstral-small-2507"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 128000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.1,
+              "outputUsdPerMTok": 0.3,
+              "effectiveFrom": "2026-07-24",
+              "source": "https://mistral.ai/news/devstral",
+              "checked": "2026-07-24",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `mistral/devstral-small-2507` source of the prices. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot); release date not in the sources, so earlier dates are deliberately unpriced. genai-prices' `devstral-small` ($0.06/$0.12) is an OpenRouter-style id without prices_checked."
+            }
+          ]
+        },
+        {
+          "id": "magistral-medium-2509",
+          "displayName": "Magistral Medium 1.2",
+          "aliases": [
+            "magistral-medium-latest",
+            "magistral-medium-2506",
+            "magistral-medium-1-2-2509",
+            "mistral/magistral-medium-latest",
+            "mistralai/magistral-medium-latest",
+            "mistral/magistral-medium-2509",
+            "mistralai/magistral-medium-2509"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 40000,
+          "maxOutputTokens": 40000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "outputUsdPerMTok": 5,
+              "effectiveFrom": "2025-08-12",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `magistral-medium` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/magistral-medium-2509` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "magistral-small-2509",
+          "displayName": "Magistral Small 1.2",
+          "aliases": [
+            "magistral-small-latest",
+            "magistral-small-2506",
+            "magistral-small-1-2-2509",
+            "mistral/magistral-small-latest",
+            "mistralai/magistral-small-latest",
+            "mistral/magistral-small-2509",
+            "mistralai/magistral-small-2509"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 40000,
+          "maxOutputTokens": 40000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 1.5,
+              "effectiveFrom": "2025-08-12",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `magistral-small` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/magistral-small-1-2-2509` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "open-mistral-nemo",
+          "displayName": "Mistral NeMo",
+          "aliases": [
+            "mistral-nemo",
+            "open-mistral-nemo-2407",
+            "mistral/open-mistral-nemo",
+            "mistralai/open-mistral-nemo"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 128000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 0.15,
+              "effectiveFrom": "2025-07-04",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-nemo` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `mistral/open-mistral-nemo` differs, see pricing/README.md. effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. LiteLLM lists $0.30/$0.30; genai-prices and llm-prices agree on $0.15/$0.15, see pricing/README.md."
+            }
+          ]
+        },
+        {
+          "id": "pixtral-large-2411",
+          "displayName": "Pixtral Large",
+          "aliases": [
+            "pixtral-large-latest",
+            "mistral/pixtral-large-2411",
+            "mistralai/pixtral-large-2411"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 128000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "outputUsdPerMTok": 6,
+              "effectiveFrom": "2026-07-24",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-08-21",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `pixtral-large` (no prices_checked; snapshot 2026-08-21); LiteLLM snapshot 2026-07-24 key `mistral/pixtral-large-2411` agrees. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot; genai-prices has no prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "pixtral-12b-2409",
+          "displayName": "Pixtral 12B",
+          "aliases": [
+            "pixtral-12b",
+            "pixtral-12b-latest",
+            "mistral/pixtral-12b-2409",
+            "mistralai/pixtral-12b-2409"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 128000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 0.15,
+              "effectiveFrom": "2025-07-04",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `pixtral-12b` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `mistral/pixtral-12b-2409` agrees. effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "open-mixtral-8x22b",
+          "displayName": "Mixtral 8x22B",
+          "aliases": [
+            "mixtral-8x22b",
+            "mistral/open-mixtral-8x22b",
+            "mistralai/open-mixtral-8x22b"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 65536,
+          "maxOutputTokens": 8191,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "outputUsdPerMTok": 6,
+              "effectiveFrom": "2026-07-24",
+              "source": "https://github.com/RoCry/llm-api-price/blob/8442b939a6ead479f7995b5d74d8dce488bd0966/model_prices_and_context_window.json",
+              "checked": "2026-07-24",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `mistral/open-mixtral-8x22b` source of the prices. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot; llm-prices agrees on $2/$6); release date not in the sources, so earlier dates are deliberately unpriced. Context 65,536: LiteLLM lists 65,336, an apparent typo for 64k."
+            }
+          ]
+        },
+        {
+          "id": "open-mixtral-8x7b",
+          "displayName": "Mixtral 8x7B",
+          "aliases": [
+            "mixtral-8x7b",
+            "mistral/open-mixtral-8x7b",
+            "mistralai/open-mixtral-8x7b"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 32000,
+          "maxOutputTokens": 8191,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.7,
+              "outputUsdPerMTok": 0.7,
+              "effectiveFrom": "2025-08-12",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mixtral-8x7b` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/open-mixtral-8x7b` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "open-mistral-7b",
+          "displayName": "Mistral 7B",
+          "aliases": [
+            "mistral-7b",
+            "mistral-tiny",
+            "mistral/open-mistral-7b",
+            "mistralai/open-mistral-7b"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 32000,
+          "maxOutputTokens": 8191,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.25,
+              "outputUsdPerMTok": 0.25,
+              "effectiveFrom": "2025-08-12",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-07-24",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-7b` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/open-mistral-7b` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+            }
+          ]
+        },
+        {
+          "id": "mistral-saba-2502",
+          "displayName": "Mistral Saba",
+          "aliases": [
+            "mistral-saba",
+            "mistral-saba-latest",
+            "mistral/mistral-saba-2502",
+            "mistralai/mistral-saba-2502"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 32000,
+          "maxOutputTokens": 32000,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.2,
+              "outputUsdPerMTok": 0.6,
+              "effectiveFrom": "2025-07-04",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2025-07-04",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-saba` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Context 32,000 is Mistral's published window for Saba; the datasets give none (assumption)."
+            }
+          ]
+        }
+      ]
     }
   ]
 };
