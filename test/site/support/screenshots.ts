@@ -39,6 +39,20 @@ try {
         const name = path === "/" ? "home" : path.replace(/\//g, "");
         const file = `${outDir}${name}-${viewport.name}-${scheme}.png`;
         await page.screenshot({ path: file, fullPage: true });
+        // Long pages are also cut into screen-sized parts, which an image viewer can show legibly.
+        const fullHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+        const partHeight = viewport.name === "phone" ? 1400 : 1100;
+        for (
+          let y = 0, part = 1;
+          fullHeight > partHeight * 1.3 && y < fullHeight;
+          y += partHeight, part++
+        ) {
+          await page.screenshot({
+            path: file.replace(/\.png$/, `.part${part}.png`),
+            fullPage: true,
+            clip: { x: 0, y, width: viewport.width, height: Math.min(partHeight, fullHeight - y) },
+          });
+        }
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
