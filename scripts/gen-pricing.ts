@@ -113,8 +113,39 @@ async function readJson(root: string, file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new DataError([{ file, path: [], message: `not valid JSON: ${describe(error)}` }]);
+    throw new DataError([{ file, path: [], message: `not valid JSON${jsonErrorAt(text, error)}` }]);
   }
+}
+
+/** " at line L, column C (byte B): reason" for a JSON.parse failure of `text`. */
+function jsonErrorAt(text: string, error: unknown): string {
+  // V8 on Node 20 often reports no position, so find the first offending character by bisection:
+  // a prefix is "viable" while parsing it fails only at its very end (for lack of more input).
+  const viable = (prefix: string): boolean => {
+    try {
+      JSON.parse(prefix);
+      return true;
+    } catch (cause) {
+      const message = describe(cause);
+      const at = /at position (\d+)/.exec(message);
+      return /Unexpected end of JSON input/.test(message) || Number(at?.[1] ?? -1) >= prefix.length;
+    }
+  };
+  const reason = describe(error).split(/, (?:\.\.\.)?"|\n/)[0] ?? "syntax error";
+  if (viable(text)) return `: ${reason}`;
+  let lo = 0;
+  let hi = text.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (viable(text.slice(0, mid))) lo = mid;
+    else hi = mid;
+  }
+  const offset = hi - 1;
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  const byte = new TextEncoder().encode(before).length;
+  return ` at line ${line}, column ${column} (byte ${byte}): ${reason}`;
 }
 
 function describe(error: unknown): string {
@@ -180,7 +211,15 @@ export async function loadPricingSources(root: string = REPO_ROOT): Promise<Pric
         // Table paths start with ["providers", i, …]: point at the provider's own file instead.
         const [first, providerIndex, ...rest] = issue.path;
         if (first === "providers" && typeof providerIndex === "number") {
-          return { file: files[providerIndex] ?? indexFile, path: rest, message: issue.message };
+          // Messages cite other places as table paths; name their files instead.
+          const message = issue.message.replace(
+            /providers\[(\d+)\]\.(\S+?)(?=\)|$|\s)/g,
+            (whole, index: string, rest: string) => {
+              const other = files[Number(index)];
+              return other === undefined ? whole : `${other} at ${rest}`;
+            },
+          );
+          return { file: files[providerIndex] ?? indexFile, path: rest, message };
         }
         return { file: indexFile, path: issue.path, message: issue.message };
       }),
