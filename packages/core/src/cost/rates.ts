@@ -35,14 +35,22 @@ export interface CompiledRates {
     | undefined;
 }
 
+/**
+ * Cache-write prices relative to the input price where the table has none: Anthropic bills 5-minute
+ * writes at 1.25× and 1-hour writes at 2× the base input price (docs.anthropic.com, prompt caching),
+ * and OpenAI bills GPT-5.6 writes at 1.25×. Providers without write billing never report writes.
+ */
+const CACHE_WRITE_5M_PREMIUM = 1.25;
+const CACHE_WRITE_1H_PREMIUM = 2;
+
 const compiled = new WeakMap<SelectedPrice["prices"], CompiledRates>();
 
 /**
  * Fills the gaps of a selected price with the engine's stated fallbacks:
  * - reasoning without its own price → the output price (the normal rule, no note);
  * - cache reads without a price → the input price (an upper bound; noted);
- * - 5-minute cache writes without a price → the input price (noted);
- * - 1-hour cache writes without a price → the 5-minute write price, else the input price (noted);
+ * - 5-minute cache writes without a price → 1.25 × the input price (noted);
+ * - 1-hour cache writes without a price → 2 × the input price (noted);
  * - a long-context tier missing a kind the standard tier has → the standard price × the tier's
  *   input (or output) premium (noted).
  * An explicit 0 in the table is a price of $0, never a gap.
@@ -109,18 +117,15 @@ function fill(
   }
 
   let cacheWrite5m = prices.cacheWrite5mUsdPerMTok ?? fromStandard("cacheWrite5m");
-  const has5m = cacheWrite5m !== undefined;
   if (cacheWrite5m === undefined) {
-    cacheWrite5m = input;
-    notes.cacheWrite5m = `${modelId} has no cache-write price${where} in the table: cache writes priced at the input price (${input} $/MTok).`;
+    cacheWrite5m = input * CACHE_WRITE_5M_PREMIUM;
+    notes.cacheWrite5m = `${modelId} has no cache-write price${where} in the table: cache writes priced at 1.25 × the input price (${cacheWrite5m} $/MTok), the write premium Anthropic and OpenAI (GPT-5.6+) publish.`;
   }
 
   let cacheWrite1h = prices.cacheWrite1hUsdPerMTok ?? fromStandard("cacheWrite1h");
   if (cacheWrite1h === undefined) {
-    cacheWrite1h = cacheWrite5m;
-    notes.cacheWrite1h = has5m
-      ? `${modelId} has no 1-hour cache-write price${where} in the table: 1-hour writes priced at the 5-minute write price (${cacheWrite5m} $/MTok), likely an underestimate.`
-      : `${modelId} has no cache-write price${where} in the table: 1-hour cache writes priced at the input price (${input} $/MTok).`;
+    cacheWrite1h = input * CACHE_WRITE_1H_PREMIUM;
+    notes.cacheWrite1h = `${modelId} has no 1-hour cache-write price${where} in the table: 1-hour writes priced at 2 × the input price (${cacheWrite1h} $/MTok), Anthropic's published 1-hour write multiplier.`;
   }
 
   // Reasoning is billed as output unless the provider prices it apart: the rule, not a guess.

@@ -71,19 +71,109 @@ function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
-    const where =
-      position === undefined
-        ? ""
-        : ` at ${lineColumn(text, Number(position))} (character ${position})`;
+    // Engines word (and sometimes omit) the position differently and may quote the text around
+    // it; find the offset ourselves and never echo the file's content.
+    const position = firstJsonError(text);
     throw new TokenmeterError(
       "INVALID_PRICING",
-      `Invalid pricing file "${file}": not valid JSON${where}. Check for a missing comma, quote or bracket there.`,
-      {
-        cause: error,
-        details: { file, position: position === undefined ? undefined : Number(position) },
-      },
+      `Invalid pricing file "${file}": not valid JSON at ${lineColumn(text, position)} (character ${position}). Check for a missing comma, quote or bracket there.`,
+      { cause: error, details: { file, position } },
     );
+  }
+}
+
+/** Offset of the first JSON syntax error (a small recursive-descent scanner; text is known bad). */
+function firstJsonError(text: string): number {
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && " \t\n\r".includes(text.charAt(i))) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string): void => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = (): void => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 32) fail();
+      if (c === 92) {
+        const next = text.charAt(i + 1);
+        if (next === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(next) && next !== "") i += 2;
+        else fail();
+      } else i++;
+    }
+    fail();
+  };
+  const number = (): void => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (match === null) fail();
+    else i += match[0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text.charAt(i);
+    if (c === "{") {
+      i++;
+      ws();
+      if (text.charAt(i) === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text.charAt(i) !== '"') fail();
+        string();
+        ws();
+        if (text.charAt(i) !== ":") fail();
+        i++;
+        value();
+        ws();
+        if (text.charAt(i) === ",") i++;
+        else if (text.charAt(i) === "}") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === "[") {
+      i++;
+      ws();
+      if (text.charAt(i) === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text.charAt(i) === ",") i++;
+        else if (text.charAt(i) === "]") {
+          i++;
+          return;
+        } else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else number();
+  };
+  try {
+    value();
+    ws();
+    return Math.min(i, text.length);
+  } catch (offset) {
+    // A RangeError from very deep nesting: report how far the scan got.
+    return typeof offset === "number" ? offset : i;
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TokenmeterError } from "../errors.ts";
 import { describe } from "./_describe-value.ts";
-import { optionalTokenCountSchema, tokenCountSchema } from "./_token-count-schema.ts";
+import { optionalTokenCountSchema } from "./_token-count-schema.ts";
 import { usageSchemaError } from "./_usage-schema-error.ts";
 import type { Usage } from "./usage.ts";
 
@@ -12,7 +12,7 @@ import type { Usage } from "./usage.ts";
  * (`server_tool_use`, `service_tier`, `speed`…) are allowed.
  */
 export const anthropicUsageSchema = z.looseObject({
-  input_tokens: tokenCountSchema,
+  input_tokens: optionalTokenCountSchema,
   output_tokens: optionalTokenCountSchema,
   cache_creation_input_tokens: optionalTokenCountSchema,
   cache_read_input_tokens: optionalTokenCountSchema,
@@ -26,6 +26,13 @@ export const anthropicUsageSchema = z.looseObject({
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
 
 const WHAT = "Anthropic usage";
+const COUNT_FIELDS = [
+  "input_tokens",
+  "output_tokens",
+  "cache_creation_input_tokens",
+  "cache_read_input_tokens",
+  "cache_creation",
+] as const;
 
 /**
  * Converts an Anthropic usage object into a {@link Usage}, in tokens. A whole message
@@ -45,14 +52,20 @@ const WHAT = "Anthropic usage";
  */
 export function usageFromAnthropic(u: unknown): Usage {
   let raw = u;
-  if (typeof raw === "object" && raw !== null && !("input_tokens" in raw)) {
-    const inner = (raw as { usage?: unknown }).usage;
+  if (typeof u === "object" && u !== null && !COUNT_FIELDS.some((field) => field in u)) {
+    const inner = (u as { usage?: unknown }).usage;
     if (typeof inner === "object" && inner !== null) raw = inner;
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+  // Logs omit zero counts, so no single field is required, but an object with none is not usage.
+  if (
+    typeof raw !== "object" ||
+    raw === null ||
+    Array.isArray(raw) ||
+    !COUNT_FIELDS.some((field) => field in raw)
+  ) {
     throw new TokenmeterError(
       "INVALID_USAGE",
-      `Invalid ${WHAT}: expected an object with input_tokens and output_tokens, got ${describe(raw)}.`,
+      `Invalid ${WHAT}: expected an object with input_tokens and output_tokens, got ${describe(raw)}${typeof raw === "object" && raw !== null ? " without any token count" : ""}.`,
       { details: { field: "input_tokens" } },
     );
   }
@@ -66,7 +79,7 @@ export function usageFromAnthropic(u: unknown): Usage {
     (typeof split.ephemeral_5m_input_tokens === "number" ||
       typeof split.ephemeral_1h_input_tokens === "number");
   return {
-    inputTokens: usage.input_tokens,
+    inputTokens: usage.input_tokens ?? 0,
     cachedInputTokens: usage.cache_read_input_tokens ?? 0,
     cacheWrite5mTokens: hasSplit
       ? (split.ephemeral_5m_input_tokens ?? 0)
