@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { countCommand } from "./commands/count-command.ts";
 import { pricesCommand } from "./commands/prices-command.ts";
 
 /** The `tokenmeter` command and its subcommands. */
@@ -11,6 +12,7 @@ export function createMainCommand(version: string) {
         "What would your AI chat usage cost per token, and is that cheaper than your subscription?",
     },
     subCommands: {
+      count: countCommand,
       prices: pricesCommand,
     },
   });

@@ -147,7 +147,7 @@ export const pricesCommand = defineTokenmeterCommand({
       { model: args.model, at: args.at, history: args.history === true, provider: args.provider },
       "prices",
     );
-    const pricing = pricingFromOption(args.pricing);
+    const pricing = pricingFromOption(args.pricing).table;
     const at = options.at ?? todayUtc();
     const header = `Pricing table ${pricing.version} (published ${pricing.publishedOn}) · USD per 1M tokens`;
 

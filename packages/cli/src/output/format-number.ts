@@ -14,9 +14,11 @@ export function formatUsd(usd: number): string {
   const magnitude = Math.abs(usd);
   if (magnitude === 0) return "$0.00";
   if (magnitude >= 0.01) return `${sign}$${TWO_DECIMALS.format(magnitude)}`;
-  return `${sign}$${Number(magnitude.toPrecision(3)).toFixed(
-    Math.max(2, 2 - Math.floor(Math.log10(magnitude))),
-  )}`;
+  const rounded = Number(magnitude.toPrecision(3));
+  const digits = rounded
+    .toFixed(Math.max(2, 2 - Math.floor(Math.log10(rounded))))
+    .replace(/0+$/, "");
+  return `${sign}$${digits}`;
 }
 
 /** A price per million tokens: `$2.50`, `$0.075`. */

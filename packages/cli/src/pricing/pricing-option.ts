@@ -1,23 +1,41 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import {
   defaultPricingTable,
-  formatJsonPath,
+  isTokenmeterError,
+  loadPricing,
   type PricingTable,
-  pricingTableSchema,
-  validatePricingTable,
 } from "@tokenmeter/core";
 import { badInput } from "../cli-error.ts";
-import { byteOffsetOf, jsonErrorPosition } from "../input/json-error.ts";
+
+/** Where a command's prices come from, for the report's assumptions. */
+export interface PricingChoice {
+  table: PricingTable;
+  /** One sentence on the source of the prices. */
+  description: string;
+}
+
+/** LiteLLM's map keeps no dates; its prices are treated as valid for every date, as LiteLLM does. */
+const LITELLM_EFFECTIVE_FROM = "1970-01-01";
 
 /**
- * The pricing table for a command: the bundled one, or the file given with `--pricing`
- * (validated; errors name the file, the JSON path and what was expected).
+ * The pricing table for a command: the bundled one, or the file given with `--pricing` laid over
+ * it (models the file names replace the bundled ones, the rest stay). A LiteLLM price map has no
+ * dates: its prices apply to every date and are stamped as checked on the file's modification day.
+ *
+ * @throws CliError `BAD_INPUT` naming the file, the JSON path and what was expected.
  */
-export function pricingFromOption(file: string | undefined): PricingTable {
-  if (file === undefined) return defaultPricingTable;
+export function pricingFromOption(file: string | undefined): PricingChoice {
+  if (file === undefined) {
+    return {
+      table: defaultPricingTable,
+      description: `Prices from tokenmeter's bundled table ${defaultPricingTable.version}, in effect on each request's date.`,
+    };
+  }
   let text: string;
+  let modifiedOn: string;
   try {
     text = readFileSync(file, "utf8");
+    modifiedOn = statSync(file).mtime.toISOString().slice(0, 10);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw badInput(
@@ -30,32 +48,22 @@ export function pricingFromOption(file: string | undefined): PricingTable {
       },
     );
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    const position = jsonErrorPosition(cause);
-    throw badInput(
-      `The pricing file ${file} is not valid JSON${position === undefined ? "" : ` (error at byte ${byteOffsetOf(text, position)})`}.`,
-      { cause },
-    );
+    const table = loadPricing(text, {
+      fileName: file,
+      checked: modifiedOn,
+      effectiveFrom: LITELLM_EFFECTIVE_FROM,
+      mergeOver: defaultPricingTable,
+    });
+    const isLiteLLM = !/"providers"\s*:|"pricingUrl"\s*:/.test(text.slice(0, 4096));
+    return {
+      table,
+      description: isLiteLLM
+        ? `Prices from the LiteLLM price map ${file} (no dates: applied to every date; checked ${modifiedOn}, the file's modification date), over the bundled table ${defaultPricingTable.version}.`
+        : `Prices from ${file} laid over the bundled table ${defaultPricingTable.version} (table version ${table.version}).`,
+    };
+  } catch (error) {
+    if (isTokenmeterError(error)) throw badInput(error.message, { cause: error });
+    throw error;
   }
-  const parsed = pricingTableSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map(
-        (issue) =>
-          `  ${formatJsonPath(issue.path.filter((key) => typeof key !== "symbol"))}: ${issue.message}`,
-      );
-    throw badInput(`The pricing file ${file} is not a valid pricing table:\n${issues.join("\n")}`);
-  }
-  const problems = validatePricingTable(parsed.data);
-  if (problems.length > 0) {
-    const issues = problems
-      .slice(0, 5)
-      .map((issue) => `  ${formatJsonPath(issue.path)}: ${issue.message}`);
-    throw badInput(`The pricing file ${file} is not a usable pricing table:\n${issues.join("\n")}`);
-  }
-  return parsed.data;
 }
