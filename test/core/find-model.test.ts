@@ -69,7 +69,7 @@ describe("findModel", () => {
     ["xai/grok-3", "grok-3", "xai"],
     ["x-ai/grok-4", "grok-4-0709", "xai"],
     ["deepseek/deepseek-chat", "deepseek-chat", "deepseek"],
-    ["mistral/mistral-small-latest", "mistral-small-2603", "mistral"],
+    ["mistral/mistral-small-latest", "mistral-small-2506", "mistral"],
     ["mistralai/codestral-latest", "codestral-2508", "mistral"],
     // prefixes not listed as aliases are stripped when they fit the provider
     ["openai/o3-2025-04-16", "o3", "openai"],

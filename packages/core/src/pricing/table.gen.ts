@@ -106,26 +106,6 @@ export const pricingTable: PricingTable = {
           ]
         },
         {
-          "id": "gpt-3.5-turbo-0301",
-          "displayName": "GPT-3.5 Turbo (0301)",
-          "aliases": [],
-          "tokenizer": "cl100k_base",
-          "contextWindowTokens": 4096,
-          "maxOutputTokens": 4096,
-          "reasoning": false,
-          "releasedOn": "2023-03-01",
-          "prices": [
-            {
-              "inputUsdPerMTok": 1.5,
-              "outputUsdPerMTok": 2,
-              "effectiveFrom": "2023-06-13",
-              "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-08-21",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-3.5-0301` (no prices_checked; snapshot 2026-08-21). effectiveFrom 2023-06-13: the $1.50/$2 price applies from the June 2023 price change (same date as the 0613 release); the launch price (March–June 2023) is not in the sources, so those dates are unpriced."
-            }
-          ]
-        },
-        {
           "id": "gpt-3.5-turbo-16k",
           "displayName": "GPT-3.5 Turbo 16k",
           "aliases": [
@@ -158,7 +138,7 @@ export const pricingTable: PricingTable = {
           ],
           "tokenizer": "cl100k_base",
           "contextWindowTokens": 8192,
-          "maxOutputTokens": 8192,
+          "maxOutputTokens": 4096,
           "reasoning": false,
           "releasedOn": "2023-03-14",
           "prices": [
@@ -168,7 +148,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2023-03-14",
               "source": "https://developers.openai.com/api/docs/pricing",
               "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4` agrees. effectiveFrom is the GPT-4 launch (2023-03-14, the date in gpt-4-0314); gpt-4-0314 and gpt-4-0613 share this price. maxOutputTokens = the 8,192-token window (the model has no separate output cap; LiteLLM lists 4,096)."
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `gpt-4` agrees. effectiveFrom is the GPT-4 launch (2023-03-14, the date in gpt-4-0314); gpt-4-0314 and gpt-4-0613 share this price. Limits from LiteLLM."
             }
           ]
         },
@@ -181,7 +161,7 @@ export const pricingTable: PricingTable = {
           ],
           "tokenizer": "cl100k_base",
           "contextWindowTokens": 32768,
-          "maxOutputTokens": 32768,
+          "maxOutputTokens": 4096,
           "reasoning": false,
           "releasedOn": "2023-03-14",
           "prices": [
@@ -191,7 +171,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2023-03-14",
               "source": "https://developers.openai.com/api/docs/pricing",
               "checked": "2025-07-04",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4-32k` (prices_checked 2025-07-04). effectiveFrom is the GPT-4 launch (2023-03-14). Context 32,768 per LiteLLM `azure/gpt-4-32k` (genai-prices rounds to 32,000)."
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-4-32k` (prices_checked 2025-07-04). effectiveFrom is the GPT-4 launch (2023-03-14). Limits per LiteLLM `azure/gpt-4-32k` (genai-prices rounds the window to 32,000)."
             }
           ]
         },
@@ -1690,7 +1670,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2024-02-29",
               "source": "https://www.anthropic.com/pricing#api",
               "checked": "2026-07-29",
-              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Output limit 4,096 as for the other Claude 3 models (LiteLLM no longer lists this retired model)."
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Limits from LiteLLM `anthropic.claude-3-sonnet-20240229-v1:0` (the first-party key is no longer listed)."
             }
           ]
         },
@@ -1732,7 +1712,7 @@ export const pricingTable: PricingTable = {
           ],
           "tokenizer": "claude",
           "contextWindowTokens": 200000,
-          "maxOutputTokens": 8192,
+          "maxOutputTokens": 4096,
           "reasoning": false,
           "releasedOn": "2024-06-20",
           "prices": [
@@ -1745,7 +1725,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2024-06-20",
               "source": "https://www.anthropic.com/pricing#api",
               "checked": "2026-07-29",
-              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Output limit 8,192 (Claude 3.5 Sonnet's documented cap; LiteLLM no longer lists the model)."
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Limits from LiteLLM `apac.anthropic.claude-3-5-sonnet-20240620-v1:0` (the first-party key is no longer listed)."
             }
           ]
         },
@@ -1777,7 +1757,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2024-10-22",
               "source": "https://www.anthropic.com/pricing#api",
               "checked": "2026-07-29",
-              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). The undated and dotted names resolve here; both Sonnet 3.5 snapshots have the same prices."
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-sonnet` (prices_checked 2026-07-29). effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). The undated and dotted names resolve here; both Sonnet 3.5 snapshots have the same prices. Limits from LiteLLM `apac.anthropic.claude-3-5-sonnet-20241022-v2:0`."
             }
           ]
         },
@@ -1819,7 +1799,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2024-12-04",
               "source": "https://www.anthropic.com/pricing#api",
               "checked": "2026-07-29",
-              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-haiku-latest` (prices_checked 2026-07-29). Claude 3.5 Haiku launched on 2024-11-04 at $1/$5 (cache write $1.25, read $0.10: simonw/llm-claude-3#23, BerriAI/litellm#6586, Helicone/helicone#2918) and was cut to $0.80/$4; the first record of the new price on anthropic.com/pricing is 2024-12-04 (danny-avila/LibreChat#4851). The exact cut date is not in the sources, so the boundary is that first confirmation and a few days before it may be overpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-3-5-haiku-latest` (prices_checked 2026-07-29). Claude 3.5 Haiku launched on 2024-11-04 at $1/$5 (cache write $1.25, read $0.10: simonw/llm-claude-3#23, BerriAI/litellm#6586, Helicone/helicone#2918) and was cut to $0.80/$4; the first record of the new price on anthropic.com/pricing is 2024-12-04 (danny-avila/LibreChat#4851). The exact cut date is not in the sources, so the boundary is that first confirmation and a few days before it may be overpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Limits from LiteLLM `anthropic.claude-3-5-haiku-20241022-v1:0`."
             }
           ]
         },
@@ -2314,7 +2294,7 @@ export const pricingTable: PricingTable = {
               },
               "source": "https://ai.google.dev/gemini-api/docs/pricing",
               "checked": "2025-06-22",
-              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-1.5-pro` (prices_checked 2025-06-22). effectiveFrom 2025-06-22 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Gemini 1.5 prices were cut in 2024 (Flash in August, Pro in October); the sources hold only the final price, so earlier dates are unpriced rather than priced wrongly. Above 128,000 input tokens the whole request is billed at the long-context prices. Context 2,000,000 per genai-prices `gemini-pro-1.5`; output 8,192 is Gemini 1.5's documented cap. Cached input not priced here (genai-prices gives $0.3125 only under the OpenRouter-style id `gemini-pro-1.5`)."
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-1.5-pro` (prices_checked 2025-06-22). effectiveFrom 2025-06-22 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Gemini 1.5 prices were cut in 2024 (Flash in August, Pro in October); the sources hold only the final price, so earlier dates are unpriced rather than priced wrongly. Above 128,000 input tokens the whole request is billed at the long-context prices. Context 2,000,000 per genai-prices `gemini-pro-1.5`. maxOutputTokens 8,192 is Google's documented Gemini 1.5 output limit; no MIT dataset has it (used only for truncation). Cached input not priced here (genai-prices gives $0.3125 only under the OpenRouter-style id `gemini-pro-1.5`)."
             }
           ]
         },
@@ -2348,7 +2328,7 @@ export const pricingTable: PricingTable = {
               },
               "source": "https://ai.google.dev/gemini-api/docs/pricing",
               "checked": "2025-07-04",
-              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-1.5-flash` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Gemini 1.5 prices were cut in 2024 (Flash in August, Pro in October); the sources hold only the final price, so earlier dates are unpriced rather than priced wrongly. Above 128,000 input tokens the whole request is billed at the long-context prices."
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-1.5-flash` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Gemini 1.5 prices were cut in 2024 (Flash in August, Pro in October); the sources hold only the final price, so earlier dates are unpriced rather than priced wrongly. Above 128,000 input tokens the whole request is billed at the long-context prices. maxOutputTokens 8,192 is Google's documented Gemini 1.5 output limit; no MIT dataset has it."
             }
           ]
         },
@@ -2381,7 +2361,7 @@ export const pricingTable: PricingTable = {
               },
               "source": "https://ai.google.dev/gemini-api/docs/pricing",
               "checked": "2025-07-05",
-              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-flash-1.5-8b` (prices_checked 2025-07-05). effectiveFrom 2025-07-05 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Above 128,000 input tokens the whole request is billed at the long-context prices."
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-flash-1.5-8b` (prices_checked 2025-07-05). effectiveFrom 2025-07-05 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Above 128,000 input tokens the whole request is billed at the long-context prices. maxOutputTokens 8,192 is Google's documented Gemini 1.5 output limit; no MIT dataset has it."
             }
           ]
         },
@@ -2525,7 +2505,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2025-05-20",
               "source": "https://ai.google.dev/gemini-api/docs/pricing",
               "checked": "2025-10-31",
-              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.5-flash-preview` (prices_checked 2025-10-31). effectiveFrom is the date in the 05-20 snapshot id (year from the same genai-prices entry, which records the retirement on 2025-07-15); the 04-17 preview resolves here but its own dates before 05-20 are unpriced. Preview price without the separate thinking-output price the preview had; thinking output is billed at the output price here (an underestimate for thinking-heavy use)."
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-2.5-flash-preview` (prices_checked 2025-10-31). effectiveFrom is the date in the 05-20 snapshot id (year from the same genai-prices entry, which records the retirement on 2025-07-15); the 04-17 preview resolves here but its own dates before 05-20 are unpriced. genai-prices lists one output price for the preview; whether thinking tokens were billed differently is not in the sources. Limits assumed equal to Gemini 2.5 Flash (LiteLLM); the sources give none for the preview."
             }
           ]
         },
@@ -2855,7 +2835,7 @@ export const pricingTable: PricingTable = {
             "google/gemini-3.7-flash"
           ],
           "tokenizer": "gemini",
-          "contextWindowTokens": 1048576,
+          "contextWindowTokens": 1000000,
           "maxOutputTokens": 65536,
           "reasoning": true,
           "prices": [
@@ -2875,7 +2855,7 @@ export const pricingTable: PricingTable = {
               },
               "source": "https://ai.google.dev/gemini-api/docs/pricing",
               "checked": "2026-08-13",
-              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.7-flash` (prices_checked 2026-08-13). effectiveFrom 2026-08-13 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments, citing https://ai.google.dev/gemini-api/docs/pricing). Batch and Flex are 50% of standard (genai-prices price_comments)."
+              "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.7-flash` (prices_checked 2026-08-13). effectiveFrom 2026-08-13 is the earliest date a cited source confirms this price (genai-prices prices_checked) (release date not in the sources); earlier dates are deliberately unpriced. Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments, citing https://ai.google.dev/gemini-api/docs/pricing). Context 1,000,000 per genai-prices; LiteLLM has no entry, so maxOutputTokens is assumed equal to Gemini 3.6 Flash's. Batch and Flex are 50% of standard (genai-prices price_comments)."
             },
             {
               "inputUsdPerMTok": 1.5,
@@ -3589,6 +3569,9 @@ export const pricingTable: PricingTable = {
           "displayName": "Mistral Small 3.2",
           "aliases": [
             "mistral-small-3-2-2506",
+            "mistral-small-latest",
+            "mistral/mistral-small-latest",
+            "mistralai/mistral-small-latest",
             "mistral/mistral-small-2506",
             "mistralai/mistral-small-2506"
           ],
@@ -3603,33 +3586,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2025-07-04",
               "source": "https://mistral.ai/pricing#api-pricing",
               "checked": "2025-07-04",
-              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-small-latest` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `mistral/mistral-small-3-2-2506` differs, see pricing/README.md. effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. LiteLLM lists $0.06/$0.18; genai-prices and llm-prices agree on $0.10/$0.30, see pricing/README.md."
-            }
-          ]
-        },
-        {
-          "id": "mistral-small-2603",
-          "displayName": "Mistral Small 4",
-          "aliases": [
-            "mistral-small-latest",
-            "mistral/mistral-small-latest",
-            "mistralai/mistral-small-latest",
-            "mistral/mistral-small-2603",
-            "mistralai/mistral-small-2603"
-          ],
-          "tokenizer": "mistral",
-          "contextWindowTokens": 131072,
-          "maxOutputTokens": 131072,
-          "reasoning": false,
-          "prices": [
-            {
-              "inputUsdPerMTok": 0.15,
-              "cachedInputUsdPerMTok": 0.015,
-              "outputUsdPerMTok": 0.6,
-              "effectiveFrom": "2026-06-09",
-              "source": "https://mistral.ai/pricing#api-pricing",
-              "checked": "2026-06-09",
-              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-small-2603` (prices_checked 2026-06-09). effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. The `-latest` alias has moved between snapshots; this table maps it to the snapshot the newest source gives. Context not in the sources; 131,072 is Mistral Small 3.2's window (LiteLLM) and is an assumption."
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-small-latest` (prices_checked 2025-07-04); LiteLLM snapshot 2026-07-24 key `mistral/mistral-small-3-2-2506` differs, see pricing/README.md. effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. LiteLLM lists $0.06/$0.18; genai-prices and llm-prices agree on $0.10/$0.30, see pricing/README.md. Both datasets map mistral-small-latest to Small 3.2. genai-prices also lists Mistral Small 4 (`mistral-small-2603`, $0.15/$0.60) but no source gives its context window, so it is not in this table."
             }
           ]
         },
@@ -3667,8 +3624,8 @@ export const pricingTable: PricingTable = {
             "mistralai/codestral-2501"
           ],
           "tokenizer": "mistral",
-          "contextWindowTokens": 256000,
-          "maxOutputTokens": 256000,
+          "contextWindowTokens": 128000,
+          "maxOutputTokens": 128000,
           "reasoning": false,
           "prices": [
             {
@@ -3677,7 +3634,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2025-07-04",
               "source": "https://mistral.ai/pricing#api-pricing",
               "checked": "2025-07-04",
-              "note": "Data: genai-prices 47df840 providers/mistral.yml id `codestral` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Context assumed equal to Codestral 25.08 (LiteLLM has no 25.01 key)."
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `codestral` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Limits from LiteLLM `vertex_ai/codestral-2501`."
             }
           ]
         },
@@ -3934,8 +3891,8 @@ export const pricingTable: PricingTable = {
             "mistralai/mistral-saba-2502"
           ],
           "tokenizer": "mistral",
-          "contextWindowTokens": 32000,
-          "maxOutputTokens": 32000,
+          "contextWindowTokens": 32768,
+          "maxOutputTokens": 32768,
           "reasoning": false,
           "prices": [
             {
@@ -3944,7 +3901,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2025-07-04",
               "source": "https://mistral.ai/pricing#api-pricing",
               "checked": "2025-07-04",
-              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-saba` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Context 32,000 is Mistral's published window for Saba; the datasets give none (assumption)."
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-saba` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Limits from LiteLLM `vercel_ai_gateway/mistral/mistral-saba-24b` (no first-party key)."
             }
           ]
         }
