@@ -80,7 +80,7 @@ describe("tiktoken vectors (test/fixtures/tokens/tiktoken-vectors.json)", () => 
 });
 
 describe("model → tokenizer", () => {
-  test.each([
+  const mappings: ReadonlyArray<readonly [string, string]> = [
     // tiktoken's tests/test_misc.py checks (fixture model_to_encoding_checks), chat models only
     ...vectors.model_to_encoding_checks
       .filter((c) => c.encoding === "o200k_base" || c.encoding === "cl100k_base")
@@ -111,7 +111,8 @@ describe("model → tokenizer", () => {
     ["deepseek-chat", "deepseek"],
     ["mistral-large-latest", "mistral"],
     ["codestral-2501", "mistral"],
-  ])("%s → %s", (model, tokenizer) => {
+  ];
+  test.each(mappings)("%s → %s", (model, tokenizer) => {
     expect(resolveTokenizer(model).tokenizer).toBe(tokenizer);
   });
 
