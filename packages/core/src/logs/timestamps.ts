@@ -1,0 +1,53 @@
+/** Unix times below this are seconds; at or above, milliseconds (10^11 s is the year 5138). */
+const MILLISECONDS_FROM = 1e11;
+
+/** The latest instant a JavaScript Date can hold, in milliseconds. */
+const MAX_DATE_MS = 8.64e15;
+
+/** ISO 8601 (UTC, millisecond precision) of a Unix time in seconds, or undefined when impossible. */
+export function isoFromEpochSeconds(seconds: number): string | undefined {
+  if (!Number.isFinite(seconds)) return undefined;
+  const ms = Math.round(seconds * 1000);
+  if (Math.abs(ms) > MAX_DATE_MS) return undefined;
+  return new Date(ms).toISOString();
+}
+
+/** ISO 8601 of a Unix time given in seconds or milliseconds (told apart by size). */
+export function isoFromEpoch(value: number): string | undefined {
+  return Math.abs(value) >= MILLISECONDS_FROM
+    ? isoFromEpochSeconds(value / 1000)
+    : isoFromEpochSeconds(value);
+}
+
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/**
+ * Normalizes an ISO 8601 date or date-time to ISO 8601 in UTC. A time without a zone is read as
+ * UTC (core never depends on the machine's time zone). Undefined when it cannot be read, or when
+ * the calendar date does not exist (`2024-02-30`).
+ */
+export function isoFromString(value: string): string | undefined {
+  const match = ISO_DATE_TIME.exec(value.trim());
+  if (match === null) return undefined;
+  const [, year, month, day, hour, , , zone] = match;
+  const text = value.trim().replace(" ", "T");
+  const withZone =
+    hour === undefined ? `${text}T00:00:00Z` : zone === undefined ? `${text}Z` : text;
+  const date = new Date(withZone);
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return undefined;
+  // Date rolls invalid days over (Feb 30 → Mar 1); a date must round-trip unchanged.
+  if (hour === undefined || zone === undefined || /z$/i.test(zone)) {
+    const iso = date.toISOString();
+    if (iso.slice(0, 10) !== `${year}-${month}-${day}`) return undefined;
+  }
+  return date.toISOString();
+}
+
+/** ISO 8601 in UTC from a logged timestamp: an ISO string or a Unix time (s or ms). */
+export function isoFromTimestamp(value: unknown): string | undefined {
+  if (typeof value === "number") return isoFromEpoch(value);
+  if (typeof value === "string") return isoFromString(value);
+  return undefined;
+}
