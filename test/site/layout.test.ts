@@ -57,6 +57,24 @@ browserSuite("site frame (layout, navigation, CSP, theme)", () => {
     },
   );
 
+  it("fits a 360 px phone: no page scrolls sideways", async () => {
+    const phone = await launchChromium({ viewport: { width: 360, height: 780 } });
+    try {
+      for (const { path } of PAGES) {
+        const { page, errors } = await openPage(phone.context);
+        await page.goto(site.origin + path, { waitUntil: "networkidle" });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect({ path, overflow }).toEqual({ path, overflow: 0 });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("navigates between all five pages through the main navigation", async () => {
     const { page, errors } = await openPage(browser.context);
     await page.goto(`${site.origin}/`);

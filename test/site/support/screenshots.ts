@@ -9,6 +9,14 @@ import { serveSite } from "./static-server.ts";
 const outDir = fileURLToPath(new URL("../../../test-results/site-screens/", import.meta.url));
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 const pages = paths.length > 0 ? paths : ["/", "/counter/", "/import/", "/prices/", "/method/"];
+/** What a reader would do first on some pages, so the screenshot shows results, not an empty form. */
+const interactions: Record<string, (page: import("playwright-core").Page) => Promise<void>> = {
+  "/counter/": async (page) => {
+    await page.getByRole("button", { name: "Try an example" }).click();
+    await page.waitForSelector(".token-view .tok", { timeout: 30_000 });
+  },
+};
+
 const viewports = [
   { name: "desktop", width: 1280, height: 900 },
   { name: "phone", width: 360, height: 780 },
@@ -26,6 +34,7 @@ try {
       for (const path of pages) {
         const { page, errors } = await openPage(browser.context);
         await page.goto(site.origin + path, { waitUntil: "networkidle" });
+        await interactions[path]?.(page);
         // Scroll through the page so `client:visible` islands hydrate, as they would for a reader.
         await page.evaluate(async () => {
           for (let y = 0; y < document.body.scrollHeight; y += 400) {
