@@ -95,34 +95,54 @@ export function createOpenAIUsageCsvReader(ctx: ReaderContext): ByteSink {
     scanned = text.length;
   }
 
+  function parseRows(
+    batch: string,
+    toLine?: number,
+  ): { record: string[]; info: { lines: number } }[] {
+    return parse(batch, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ["\r\n", "\n"],
+      ...(toLine === undefined ? {} : { to_line: toLine }),
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  }
+
   function parseBatch(batch: string, lineBase: number): void {
     let rows: { record: string[]; info: { lines: number } }[];
+    let failure: { line: number; code: string } | undefined;
     try {
-      rows = parse(batch, {
-        info: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        record_delimiter: ["\r\n", "\n"],
-      }) as unknown as { record: string[]; info: { lines: number } }[];
+      rows = parseRows(batch);
     } catch (error) {
-      const line = lineBase + lineOf(error);
-      stopped = true;
-      ctx.incomplete();
-      ctx.issue(
-        "BAD_RECORD",
-        `malformed CSV near line ${line} (${codeOf(error)}); the rows before it were read, the rest of the file was not`,
-        { line },
-      );
-      return;
+      // Keep the rows before the bad one, then stop: after a broken quote nothing lines up.
+      const badLine = lineOf(error);
+      failure = { line: lineBase + badLine, code: codeOf(error) };
+      try {
+        rows = badLine > 1 ? parseRows(batch, badLine - 1) : [];
+      } catch {
+        rows = [];
+      }
     }
     for (const { record, info } of rows) {
       if (stopped) return;
-      const line = lineBase + info.lines;
+      // csv-parse counts the line a record ends on; a quoted field may span lines.
+      let spanned = 0;
+      for (const field of record) spanned += countNewlines(field);
+      const line = lineBase + info.lines - spanned;
       if (columns === undefined) {
         columns = readHeader(record);
         continue;
       }
       if (!emptyExport) readRow(record, line);
+    }
+    if (failure !== undefined) {
+      stopped = true;
+      ctx.incomplete();
+      ctx.issue(
+        "BAD_RECORD",
+        `malformed CSV near line ${failure.line} (${failure.code}); the rows before it were read, the rest of the file was not`,
+        { line: failure.line },
+      );
     }
   }
 
@@ -322,16 +342,24 @@ export function createOpenAIUsageCsvReader(ctx: ReaderContext): ByteSink {
       text += decoder.decode(chunk, { stream: true });
       scan();
       if (lastCut >= BATCH_SIZE_CHARS) flush(false);
+      ctx.summary.linesRead = linesDone;
     },
     end() {
       if (stopped) return;
       text += decoder.decode();
       flush(true);
+      ctx.summary.linesRead = linesDone;
       if (!sawAnyText && columns === undefined) {
         ctx.issue("EMPTY_FILE", "the file is empty: there is nothing to read", { line: 1 });
       }
     },
   };
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count += 1;
+  return count;
 }
 
 function lineOf(error: unknown): number {
