@@ -240,6 +240,7 @@ describe("createReportBuilder", () => {
           firstLocations: [{ file: "log.jsonl", line: 4, byteOffset: 300 }],
         },
       ],
+      notices: [],
       unpricedModels: [
         {
           model: "mystery-model",

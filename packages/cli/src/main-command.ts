@@ -1,5 +1,6 @@
 import { defineCommand } from "citty";
 import { countCommand } from "./commands/count-command.ts";
+import { estimateCommand } from "./commands/estimate-command.ts";
 import { pricesCommand } from "./commands/prices-command.ts";
 
 /** The `tokenmeter` command and its subcommands. */
@@ -12,6 +13,7 @@ export function createMainCommand(version: string) {
         "What would your AI chat usage cost per token, and is that cheaper than your subscription?",
     },
     subCommands: {
+      estimate: estimateCommand,
       count: countCommand,
       prices: pricesCommand,
     },

@@ -16,14 +16,21 @@ export type ResolvedModel =
   | { known: true; info: ModelInfo }
   | { known: false; raw: string; suggestions: string[] };
 
+/**
+ * What to do with a request dated before the model's first price: leave it unpriced (the model
+ * really answered it, so a missing price is a gap in the table), or use the first price (a
+ * re-pricing: "what would this have cost on X" means X as it was first sold).
+ */
+export type BeforeRelease = "unpriced" | "first-price";
+
 /** Prices usages with memoized model lookups, turning unknown models and dates into unpriced results. */
 export interface RequestPricer {
   readonly pricing: PricingTable;
   resolve(model: string): ResolvedModel;
   /**
-   * Prices `usage` on `model` at `at` (ISO timestamp). Never throws for an unknown model, a date
-   * before the model's first price or a missing service tier: those become unpriced results or a
-   * standard-tier price with a note.
+   * Prices `usage` on `model` at `at` (ISO timestamp or date). Never throws for an unknown model,
+   * a date before the model's first price or a missing service tier: those become unpriced
+   * results, or a first-price / standard-tier price with a note.
    */
   price(
     usage: Usage,
@@ -31,7 +38,13 @@ export interface RequestPricer {
     at: string,
     usageExact: boolean,
     serviceTier?: ServiceTier,
+    beforeRelease?: BeforeRelease,
   ): ScenarioPricing;
+}
+
+/** The note for requests re-priced on a model that had no price yet on their date. */
+export function firstPriceNote(model: ModelInfo): string {
+  return `${model.id} had no price before ${model.prices[0]?.effectiveFrom ?? "its release"}: earlier requests re-priced on it use its first price.`;
 }
 
 export function createRequestPricer(pricing: PricingTable, notes: AssumptionNotes): RequestPricer {
@@ -60,6 +73,7 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
     at: string,
     usageExact: boolean,
     serviceTier?: ServiceTier,
+    beforeRelease: BeforeRelease = "unpriced",
   ): ScenarioPricing {
     const target = resolve(model);
     if (!target.known) {
@@ -82,6 +96,11 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
       });
     } catch (error) {
       if (isTokenmeterError(error, "NO_PRICE_AT_DATE")) {
+        const first = target.info.prices[0]?.effectiveFrom;
+        if (beforeRelease === "first-price" && first !== undefined && at.slice(0, 10) < first) {
+          notes.add("first-price", firstPriceNote(target.info));
+          return price(usage, model, first, usageExact, serviceTier, "unpriced");
+        }
         return { usage, usageExact, cost: null, unpricedModel: id, reason: "NO_PRICE_AT_DATE" };
       }
       if (isTokenmeterError(error, "NO_SERVICE_TIER") && serviceTier !== undefined) {
@@ -89,7 +108,7 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
           "service-tier-fallback",
           `Requests logged as ${serviceTier} on ${id} are priced at standard rates: the table has no ${serviceTier} price for it.`,
         );
-        return price(usage, model, at, usageExact);
+        return price(usage, model, at, usageExact, undefined, beforeRelease);
       }
       throw error;
     }

@@ -29,7 +29,8 @@ export interface ZipScan {
 /**
  * Streams the zip at `path` through fflate's streaming `Unzip`: the archive is read in 1 MiB chunks
  * and each selected entry is inflated chunk by chunk into its sink, so neither the archive nor the
- * entry is ever held whole in memory. `select` returns a sink for the entries to read.
+ * entry is ever held whole in memory. `select` returns a sink for the entries to read;
+ * `afterChunk` runs after each chunk's data has been handed to the sinks (to drain async work).
  *
  * @throws CliError `BAD_INPUT` for a damaged archive or an entry in a compression method fflate
  *   does not support (with what to do instead). Errors thrown by a sink propagate unchanged.
@@ -39,6 +40,7 @@ export async function streamZip(
   displayName: string,
   select: (entryName: string) => ByteSink | undefined,
   onBytes: (bytesRead: number) => void,
+  afterChunk: () => Promise<void> = async () => {},
 ): Promise<ZipScan> {
   const scan: ZipScan = { entryNames: [], entriesRead: [] };
   const open = new Map<string, ByteSink>();
@@ -97,9 +99,13 @@ export async function streamZip(
       unzip.push(bytes);
       onBytes(bytesRead);
       if (failure !== undefined) break;
+      await afterChunk();
     }
     finalPush = true;
-    if (failure === undefined) unzip.push(new Uint8Array(0), true);
+    if (failure === undefined) {
+      unzip.push(new Uint8Array(0), true);
+      await afterChunk();
+    }
   } catch (cause) {
     if (failure === undefined) {
       failure = {

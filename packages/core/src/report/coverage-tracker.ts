@@ -9,6 +9,7 @@ export interface CoverageSnapshot {
   recordsRead: number;
   recordsSkipped: number;
   skipped: SkippedReason[];
+  notices: SkippedReason[];
 }
 
 /** Collects what the readers saw while a log is read. Feed its snapshot to the report builder. */
@@ -27,6 +28,17 @@ export interface CoverageTracker {
     description: string,
     location?: Omit<RecordLocation, "file">,
   ): void;
+  /**
+   * Counts something the user should know that lost no billable data (a failed request, a
+   * duplicate log copy, an unused CSV column). `recordCount` may be more than one.
+   */
+  recordNotice(
+    file: string,
+    reason: string,
+    description: string,
+    location?: Omit<RecordLocation, "file">,
+    recordCount?: number,
+  ): void;
   snapshot(): CoverageSnapshot;
 }
 
@@ -39,9 +51,36 @@ export interface CoverageTracker {
  * coverage.recordRead("api.jsonl", 3);
  * coverage.recordSkipped("api.jsonl", "MALFORMED_JSON", "Not valid JSON; fix or remove the line.", { line: 2 });
  */
+function copy(reasons: Map<string, SkippedReason>): SkippedReason[] {
+  return [...reasons.values()].map((entry) => ({
+    ...entry,
+    firstLocations: entry.firstLocations.map((location) => ({ ...location })),
+  }));
+}
+
 export function createCoverageTracker(): CoverageTracker {
   const files = new Map<string, FileCoverage>();
   const reasons = new Map<string, SkippedReason>();
+  const notices = new Map<string, SkippedReason>();
+
+  function tally(
+    into: Map<string, SkippedReason>,
+    file: string,
+    reason: string,
+    description: string,
+    location: Omit<RecordLocation, "file"> | undefined,
+    recordCount: number,
+  ): void {
+    let entry = into.get(reason);
+    if (entry === undefined) {
+      entry = { reason, description, recordCount: 0, firstLocations: [] };
+      into.set(reason, entry);
+    }
+    entry.recordCount += recordCount;
+    if (location !== undefined && entry.firstLocations.length < MAX_LOCATIONS_PER_REASON) {
+      entry.firstLocations.push({ file, ...location });
+    }
+  }
 
   function fileEntry(file: string): FileCoverage {
     let entry = files.get(file);
@@ -63,15 +102,11 @@ export function createCoverageTracker(): CoverageTracker {
     },
     recordSkipped(file, reason, description, location) {
       fileEntry(file).recordsSkipped += 1;
-      let entry = reasons.get(reason);
-      if (entry === undefined) {
-        entry = { reason, description, recordCount: 0, firstLocations: [] };
-        reasons.set(reason, entry);
-      }
-      entry.recordCount += 1;
-      if (entry.firstLocations.length < MAX_LOCATIONS_PER_REASON) {
-        entry.firstLocations.push({ file, ...location });
-      }
+      tally(reasons, file, reason, description, location ?? {}, 1);
+    },
+    recordNotice(file, reason, description, location, recordCount = 1) {
+      fileEntry(file);
+      tally(notices, file, reason, description, location, recordCount);
     },
     snapshot() {
       const fileList = [...files.values()].map((entry) => ({ ...entry }));
@@ -79,10 +114,8 @@ export function createCoverageTracker(): CoverageTracker {
         files: fileList,
         recordsRead: fileList.reduce((sum, entry) => sum + entry.recordsRead, 0),
         recordsSkipped: fileList.reduce((sum, entry) => sum + entry.recordsSkipped, 0),
-        skipped: [...reasons.values()].map((entry) => ({
-          ...entry,
-          firstLocations: entry.firstLocations.map((location) => ({ ...location })),
-        })),
+        skipped: copy(reasons),
+        notices: copy(notices),
       };
     },
   };

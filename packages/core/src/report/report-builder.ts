@@ -47,6 +47,8 @@ export interface ReportEntry {
   conversationTitle?: string | undefined;
   /** The model that answered (an API id; a ChatGPT slug already mapped, or the raw id when unknown). */
   model: string;
+  /** API calls this entry stands for (a usage-CSV row sums many); default 1. */
+  requestCount?: number | undefined;
   /** One per scenario, in the order given to {@link createReportBuilder}. */
   priced: ReadonlyArray<ScenarioPricing>;
 }
@@ -133,9 +135,9 @@ function emptyTotals(): TotalsAccumulator {
   };
 }
 
-function addPricing(totals: TotalsAccumulator, pricing: ScenarioPricing): void {
+function addPricing(totals: TotalsAccumulator, pricing: ScenarioPricing, requestCount: number): void {
   const { usage, cost } = pricing;
-  totals.requestCount += 1;
+  totals.requestCount += requestCount;
   if (!pricing.usageExact) totals.usageExact = false;
   totals.inputTokens += usage.inputTokens;
   totals.cachedInputTokens += usage.cachedInputTokens;
@@ -144,7 +146,7 @@ function addPricing(totals: TotalsAccumulator, pricing: ScenarioPricing): void {
   totals.outputTokens += usage.outputTokens;
   totals.reasoningTokens += usage.reasoningTokens;
   if (cost === null) {
-    totals.unpricedRequestCount += 1;
+    totals.unpricedRequestCount += requestCount;
     return;
   }
   totals.inputUsd += cost.inputUsd;
@@ -236,7 +238,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       (options.since !== undefined && day < options.since) ||
       (options.until !== undefined && day > options.until)
     ) {
-      outsideRange += 1;
+      outsideRange += entry.requestCount ?? 1;
       return false;
     }
     firstMs = Math.min(firstMs, entry.timestampMs);
@@ -258,6 +260,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       if (group.title === undefined) group.title = entry.conversationTitle;
     }
 
+    const requestCount = entry.requestCount ?? 1;
     const monthKey = day.slice(0, 7);
     let month = months.get(monthKey);
     if (month === undefined) {
@@ -268,9 +271,9 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
 
     for (let index = 0; index < scenarioCount; index += 1) {
       const pricing = entry.priced[index] as ScenarioPricing;
-      addPricing(totals[index] as TotalsAccumulator, pricing);
-      addPricing(group.scenarios[index] as TotalsAccumulator, pricing);
-      addPricing(month.scenarios[index] as TotalsAccumulator, pricing);
+      addPricing(totals[index] as TotalsAccumulator, pricing, requestCount);
+      addPricing(group.scenarios[index] as TotalsAccumulator, pricing, requestCount);
+      addPricing(month.scenarios[index] as TotalsAccumulator, pricing, requestCount);
       if (pricing.cost === null) {
         const scenarioId = (options.scenarios[index] as ReportScenario).scenarioId;
         const unpricedKey = `${scenarioId}\u0000${pricing.unpricedModel}\u0000${pricing.reason}`;
@@ -280,11 +283,11 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
             model: pricing.unpricedModel,
             reason: pricing.reason,
             scenarioId,
-            requestCount: 1,
+            requestCount,
             suggestions: [...(pricing.suggestions ?? [])],
           });
         } else {
-          known.requestCount += 1;
+          known.requestCount += requestCount;
         }
       }
     }
@@ -400,8 +403,8 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       groupBy: options.groupBy,
       since: options.since ?? null,
       until: options.until ?? null,
-      firstRequestAt: counted > 0 ? isoInstant(firstMs) : null,
-      lastRequestAt: counted > 0 ? isoInstant(lastMs) : null,
+      firstRequestAt: groups.size > 0 ? isoInstant(firstMs) : null,
+      lastRequestAt: groups.size > 0 ? isoInstant(lastMs) : null,
       usageExact: scenarioTotals.every((scenario) => scenario.usageExact),
       scenarios: options.scenarios.map((scenario) => ({ ...scenario })),
       totals: scenarioTotals,
@@ -415,6 +418,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         requestsCounted: counted,
         requestsOutsideRange: outsideRange,
         skipped: input.coverage.skipped,
+        notices: input.coverage.notices,
         unpricedModels,
         totalsAreLowerBounds: lowerBoundReasons.length > 0,
         lowerBoundReasons,

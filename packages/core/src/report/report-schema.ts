@@ -149,7 +149,7 @@ export const recordLocationSchema = z
   .strict();
 export type RecordLocation = z.infer<typeof recordLocationSchema>;
 
-/** Records skipped for one reason. */
+/** Records skipped (or noticed) for one reason. */
 export const skippedReasonSchema = z
   .object({
     /** A stable code such as `MALFORMED_JSON`, `NO_USAGE`, `DUPLICATE`, `OUTSIDE_RANGE`. */
@@ -203,6 +203,8 @@ export const reportCoverageSchema = z
     /** Requests dropped by `--since` / `--until`. */
     requestsOutsideRange: count,
     skipped: z.array(skippedReasonSchema),
+    /** Things worth knowing that lost no billable data (failed requests, duplicate log copies, unused CSV columns). */
+    notices: z.array(skippedReasonSchema),
     unpricedModels: z.array(unpricedModelSchema),
     /** True when something was skipped or unpriced, so the real cost is at least the totals shown. */
     totalsAreLowerBounds: z.boolean(),

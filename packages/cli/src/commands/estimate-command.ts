@@ -1,0 +1,363 @@
+import {
+  type CachingAssumption,
+  createCoverageTracker,
+  createReportBuilder,
+  findModel,
+  isTokenmeterError,
+  type ModelInfo,
+  type PlanPriceSeries,
+  planInfo,
+  planPriceSeries,
+  type ReasoningAssumption,
+  type ReportAssumption,
+} from "@tokenmeter/core";
+import type { ArgsDef } from "citty";
+import { positionals, repeatedOption } from "../args/argv.ts";
+import { outputArgs, pricingArg } from "../args/common-args.ts";
+import { parseOptions } from "../args/parse-options.ts";
+import { badInput, usageError } from "../cli-error.ts";
+import { defineTokenmeterCommand } from "../command.ts";
+import { createAssumptionNotes } from "../estimate/assumption-notes.ts";
+import { estimateOptionsSchema } from "../estimate/estimate-options.ts";
+import { readInputs } from "../estimate/read-inputs.ts";
+import { createRecordProcessor } from "../estimate/record-processor.ts";
+import { renderEstimate } from "../estimate/render-estimate.ts";
+import { createRequestPricer } from "../estimate/request-pricer.ts";
+import { scenarioSpecs } from "../estimate/scenario-spec.ts";
+import {
+  skippedMessagesNote,
+  toolMessagesNote,
+  unpricedItemsNote,
+} from "../estimate/summary-notes.ts";
+import { createTokenizerCache } from "../estimate/tokenizer-cache.ts";
+import { collectInputs } from "../input/collect-inputs.ts";
+import { warn } from "../output/diagnostics.ts";
+import { emit, pickOutputFormat } from "../output/emit.ts";
+import { createProgress } from "../output/progress-bar.ts";
+import { DEFAULT_PLAN_ID, defaultModelId } from "../pricing/default-model.ts";
+import { asModelUsageError } from "../pricing/model-errors.ts";
+import { pricingFromOption } from "../pricing/pricing-option.ts";
+
+const estimateArgs = {
+  files: {
+    type: "positional",
+    required: false,
+    description:
+      "Files or directories: a ChatGPT/Claude.ai export .zip, conversations.json, API logs, usage CSVs…",
+  },
+  format: {
+    type: "string",
+    valueHint: "format",
+    description:
+      "Skip detection: chatgpt-export, claude-export, openai-api, openai-usage-csv, claude-code or generic-jsonl",
+  },
+  model: {
+    type: "string",
+    alias: "m",
+    valueHint: "id",
+    description: "Also price everything on this model; repeat for several",
+  },
+  plan: {
+    type: "string",
+    valueHint: "id",
+    description: "Compare each month with this plan; repeat for several (default: chatgpt-plus)",
+  },
+  by: {
+    type: "enum",
+    options: ["month", "day", "model", "conversation"],
+    default: "month",
+    description: "Group rows by",
+  },
+  since: {
+    type: "string",
+    valueHint: "YYYY-MM-DD",
+    description: "Only requests on or after this day (in --tz)",
+  },
+  until: {
+    type: "string",
+    valueHint: "YYYY-MM-DD",
+    description: "Only requests on or before this day (in --tz)",
+  },
+  tz: {
+    type: "string",
+    valueHint: "zone",
+    description: "IANA time zone for days and months (default: this machine's, from TZ)",
+  },
+  strict: {
+    type: "boolean",
+    description: "Fail (exit 1) at the first unreadable record instead of skipping and counting it",
+  },
+  caching: {
+    type: "string",
+    valueHint: "mode",
+    description:
+      "Prompt caching assumed when replaying chats: provider-default, none, or a hit rate 0–1 (default: provider-default)",
+  },
+  reasoning: {
+    type: "string",
+    valueHint: "effort",
+    description:
+      "Hidden reasoning assumed for reasoning models: none, minimal, low, medium, high, xhigh, or tokens per visible output token",
+  },
+  "assume-model": {
+    type: "string",
+    valueHint: "id",
+    description:
+      "The model assumed for exports that record none (Claude.ai); default: what Claude Pro serves",
+  },
+  ...pricingArg,
+  ...outputArgs,
+} satisfies ArgsDef;
+
+function defaultTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+function resolveModel(id: string, pricing: Parameters<typeof findModel>[1]): ModelInfo {
+  try {
+    return findModel(id, pricing);
+  } catch (error) {
+    throw asModelUsageError(error);
+  }
+}
+
+function resolvePlan(id: string): PlanPriceSeries {
+  try {
+    return planPriceSeries(id);
+  } catch (error) {
+    if (isTokenmeterError(error, "UNKNOWN_PLAN")) {
+      throw usageError(error.message, "Run `tokenmeter compare --help` to see the plan ids.");
+    }
+    throw error;
+  }
+}
+
+function claudeProModel(): string {
+  const models = planInfo("claude-pro").terms.equivalentModels;
+  return (models.find((model) => model.role === "primary") ?? models[0])?.model ?? defaultModelId();
+}
+
+export const estimateCommand = defineTokenmeterCommand({
+  name: "estimate",
+  description:
+    "Price a real usage log month by month, on the models used and on others, against a subscription",
+  args: estimateArgs,
+  examples: [
+    {
+      command: "tokenmeter estimate chatgpt-export.zip",
+      description: "your ChatGPT history, month by month, against ChatGPT Plus",
+    },
+    {
+      command:
+        "tokenmeter estimate chatgpt-export.zip --model claude-sonnet-4-5 --model gpt-4o-mini --plan plus --plan claude-pro",
+      description: "the same chats re-priced on two other models, against two plans",
+    },
+    {
+      command:
+        "tokenmeter estimate ~/.claude/projects --by day --since 2025-06-01 --tz Europe/Paris",
+      description: "Claude Code logs, per day",
+    },
+    {
+      command: "tokenmeter estimate api-logs/ --json > report.json",
+      description: "a directory of OpenAI API JSONL logs, as JSON",
+    },
+  ],
+  async run({ args, rawArgs }) {
+    const format = pickOutputFormat(args);
+    const plans = repeatedOption(rawArgs, ["plan"]);
+    const options = parseOptions(
+      estimateOptionsSchema,
+      {
+        files: positionals(rawArgs, estimateArgs),
+        format: args.format,
+        models: repeatedOption(rawArgs, ["model", "m"]),
+        plans: plans.length > 0 ? plans : [DEFAULT_PLAN_ID],
+        by: args.by ?? "month",
+        since: args.since,
+        until: args.until,
+        tz: args.tz ?? defaultTimeZone(),
+        strict: args.strict === true,
+        caching: args.caching ?? "provider-default",
+        reasoning: args.reasoning,
+        assumeModel: args["assume-model"],
+      },
+      "estimate",
+    );
+    const pricingChoice = pricingFromOption(args.pricing);
+    const pricing = pricingChoice.table;
+    const byPricing = { pricing };
+    const repriceModels = [
+      ...new Map(
+        options.models.map((id) => resolveModel(id, byPricing)).map((model) => [model.id, model]),
+      ).values(),
+    ];
+    const assumedModel = resolveModel(options.assumeModel ?? claudeProModel(), byPricing);
+    const standInModel = resolveModel(defaultModelId(), byPricing);
+    const planSeries = [
+      ...new Map(
+        options.plans.map((id) => resolvePlan(id)).map((plan) => [plan.planId, plan]),
+      ).values(),
+    ];
+    const specs = scenarioSpecs(repriceModels);
+
+    let builder: ReturnType<typeof createReportBuilder>;
+    try {
+      builder = createReportBuilder({
+        scenarios: specs.map((spec) => spec.scenario),
+        groupBy: options.by,
+        timeZone: options.tz,
+        since: options.since,
+        until: options.until,
+        pricingVersion: pricing.version,
+        plans: planSeries,
+      });
+    } catch (error) {
+      if (isTokenmeterError(error, "INVALID_INPUT")) throw usageError(error.message);
+      throw error;
+    }
+
+    const { files, ignored } = await collectInputs(options.files);
+    const coverage = createCoverageTracker();
+    for (const file of ignored) {
+      coverage.recordNotice(
+        file.displayName,
+        "IGNORED_FILE",
+        "Files in the directories given that are not a log tokenmeter recognizes: not read.",
+      );
+    }
+    if (files.length === 0) {
+      throw badInput(
+        `No log files found in ${options.files.join(", ")} (looked for .json, .jsonl, .ndjson, .csv and .zip).`,
+      );
+    }
+    const notes = createAssumptionNotes();
+    const pricer = createRequestPricer(pricing, notes);
+    const processor = createRecordProcessor({
+      builder,
+      coverage,
+      conversation: {
+        pricer,
+        tokenizers: createTokenizerCache(pricing),
+        specs,
+        notes,
+        caching: options.caching as CachingAssumption,
+        reasoning: options.reasoning as ReasoningAssumption | undefined,
+        assumedModel,
+        standInModel,
+      },
+    });
+    const progress = createProgress(
+      files.reduce((sum, file) => sum + file.sizeBytes, 0),
+      "reading",
+    );
+    let read: Awaited<ReturnType<typeof readInputs>>;
+    try {
+      read = await readInputs({
+        files,
+        format: options.format,
+        strict: options.strict,
+        coverage,
+        onRecord: (record) => processor.accept(record),
+        afterChunk: () => processor.drain(),
+        progress,
+      });
+    } catch (error) {
+      if (isTokenmeterError(error, "BAD_LOG")) throw badInput(error.message, { cause: error });
+      throw error;
+    } finally {
+      progress.done();
+    }
+    if (read.summaries.length === 0) {
+      throw badInput(
+        `None of the ${files.length} file(s) found is a log tokenmeter recognizes: ${read.unread
+          .slice(0, 3)
+          .map((file) => `${file.file} (${file.reason})`)
+          .join("; ")}${read.unread.length > 3 ? "; …" : ""}.`,
+        {
+          hint: "Pass --format if you know the format, or point at the export .zip or the log files themselves.",
+        },
+      );
+    }
+
+    const { summaries } = read;
+    const stats = processor.stats;
+    const assumptions: ReportAssumption[] = [
+      { id: "pricing", description: pricingChoice.description },
+    ];
+    const lowerBoundReasons: string[] = [];
+    const formats = new Set(summaries.map((summary) => summary.format));
+    if (stats.conversations > 0) {
+      assumptions.push({
+        id: "history-resent",
+        description:
+          "Chat exports record text, not tokens: each answer is replayed as one API call whose input is the visible conversation so far (active branch only, custom instructions as the system prompt). Each message is counted once with the model's tokenizer; the history is a running sum.",
+      });
+    }
+    if (formats.has("chatgpt-export")) {
+      assumptions.push({
+        id: "model-map",
+        description:
+          "ChatGPT model names (metadata.model_slug) are mapped to API models by tokenmeter's slug table; names it does not know are reported as unpriced, never priced at $0.",
+      });
+      lowerBoundReasons.push(
+        "ChatGPT adds its own system prompt, memory and tool definitions to every call; the export does not contain them, so they are not counted.",
+      );
+    }
+    if (stats.assumedModelConversations > 0) {
+      assumptions.push({
+        id: "assumed-model",
+        description: `Claude.ai exports do not record the model: ${stats.assumedModelConversations} conversation(s) priced as ${assumedModel.id} (${assumedModel.displayName}; change with --assume-model).`,
+      });
+    }
+    if (stats.repricedAcrossTokenizers > 0) {
+      assumptions.push({
+        id: "reprice-token-counts",
+        description:
+          "Re-pricing recorded usage on a model with another tokenizer reuses the recorded token counts; that model would count the same text differently (those columns are estimates).",
+      });
+    }
+    if (stats.fastModeRequests > 0) {
+      lowerBoundReasons.push(
+        `${stats.fastModeRequests} request(s) used Anthropic's fast mode, billed at a premium the pricing table does not hold: priced at standard rates.`,
+      );
+    }
+    const leftOut = skippedMessagesNote(summaries);
+    if (leftOut !== undefined) assumptions.push({ id: "left-out", description: leftOut });
+    for (const note of [unpricedItemsNote(summaries), toolMessagesNote(summaries)]) {
+      if (note !== undefined) lowerBoundReasons.push(note);
+    }
+    for (const summary of summaries) {
+      if (!summary.complete)
+        lowerBoundReasons.push(`${summary.file} was not read to the end (see coverage.skipped).`);
+    }
+    assumptions.push(...notes.list());
+    assumptions.push({
+      id: "plans",
+      description: `Each month is compared with the plan's monthly price in effect on its first day (${planSeries.map((plan) => plan.planName).join(", ")}); a month with no usage still costs the plan's price.`,
+    });
+
+    const report = builder.finish({
+      coverage: coverage.snapshot(),
+      assumptions,
+      lowerBoundReasons,
+    });
+    if (report.coverage.requestsCounted === 0 && report.coverage.recordsSkipped > 0) {
+      const first = report.coverage.skipped[0];
+      const at = first?.firstLocations[0];
+      throw badInput(
+        `Nothing could be counted: ${report.coverage.recordsSkipped} record(s) were unreadable${first === undefined ? "" : ` (${first.reason}${at === undefined ? "" : ` first at ${at.file}${at.line === undefined ? "" : `:${at.line}`}${at.byteOffset === undefined ? "" : ` byte ${at.byteOffset}`}`}: ${first.description})`}.`,
+      );
+    }
+    for (const skipped of report.coverage.skipped) {
+      const at = skipped.firstLocations[0];
+      warn(
+        `${skipped.recordCount} record(s) skipped (${skipped.reason})${at === undefined ? "" : `, first at ${at.file}${at.line === undefined ? "" : ` line ${at.line}`}${at.byteOffset === undefined ? "" : ` byte ${at.byteOffset}`}`}; see Coverage.`,
+      );
+    }
+    if (report.coverage.requestsCounted === 0)
+      warn("No requests were counted (check --since/--until and the files given).");
+    const shownInputs =
+      options.files.length === 1 ? (options.files[0] ?? "") : `${options.files.length} inputs`;
+    emit(renderEstimate(report, shownInputs), format);
+  },
+});
