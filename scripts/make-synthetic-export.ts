@@ -6,10 +6,17 @@
 //
 //   npx tsx scripts/make-synthetic-export.ts --size-mb 200 --out .bench-tmp/export.zip --seed 1
 //
+// With --specs, writes the hand-written conversations of a JSON file instead of random ones, as a
+// complete export zip (conversations.json, user.json, chat.html…). The README demo is made so:
+//
+//   npx tsx scripts/make-synthetic-export.ts --specs examples/chatgpt-export-specs.json \
+//     --out examples/chatgpt-export.zip --seed 1
+//
 // Prints a JSON summary (conversations, visible messages and characters) to stderr.
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { Zip, ZipDeflate } from "fflate";
+import { Zip, ZipDeflate, zipSync } from "fflate";
+import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------
 // Building conversations from a compact description (shared with examples/make-examples.ts).
@@ -49,6 +56,38 @@ export interface ConversationSpec {
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const turnSpecSchema = z
+  .object({
+    user: z.string(),
+    userImage: z.boolean().optional(),
+    userFile: z.object({ name: z.string(), mimeType: z.string() }).strict().optional(),
+    assistant: z.string(),
+    model: z.string().optional(),
+    regenerated: z.array(z.string()).optional(),
+    editedFrom: z.object({ user: z.string(), assistant: z.string() }).strict().optional(),
+    thoughts: z.string().optional(),
+    tool: z.object({ code: z.string(), output: z.string() }).strict().optional(),
+    delaySeconds: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+/** Validates a file of {@link ConversationSpec}s (the `--specs` input). */
+export const conversationSpecsSchema = z.array(
+  z
+    .object({
+      title: z.string(),
+      createTime: z.number(),
+      defaultModel: z.string(),
+      customInstructions: z
+        .object({ profile: z.string().optional(), instructions: z.string().optional() })
+        .strict()
+        .optional(),
+      gizmoId: z.string().optional(),
+      turns: z.array(turnSpecSchema),
+    })
+    .strict(),
+);
 
 /** Builds export-shaped conversation objects; ids come from `nextId` so output is reproducible. */
 export function createConversationBuilder(nextId: () => string) {
@@ -498,6 +537,7 @@ interface Options {
   sizeMb: number;
   out: string;
   seed: number;
+  specs: string | undefined;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -508,20 +548,70 @@ function parseArgs(argv: string[]): Options {
   const sizeMb = Number(value("--size-mb") ?? "10");
   const seed = Number(value("--seed") ?? "1");
   const out = value("--out");
+  const specs = value("--specs");
   if (out === undefined || !(sizeMb > 0) || !Number.isInteger(seed) || !/\.(zip|json)$/.test(out)) {
     process.stderr.write(
       "usage: tsx scripts/make-synthetic-export.ts --size-mb N --out file.zip|file.json [--seed S]\n" +
+        "       tsx scripts/make-synthetic-export.ts --specs conversations.json --out file.zip|file.json [--seed S]\n" +
         "  --size-mb  size of conversations.json in MB (10^6 bytes), default 10\n" +
         "  --out      a .json file, or a .zip holding conversations.json like the real download\n" +
-        "  --seed     integer seed; the same seed gives the same bytes (default 1)\n",
+        "  --seed     integer seed; the same seed gives the same bytes (default 1)\n" +
+        "  --specs    hand-written conversations (see ConversationSpec) instead of random ones\n",
     );
     process.exit(2);
   }
-  return { sizeMb, out, seed };
+  return { sizeMb, out, seed, specs };
+}
+
+/** Writes hand-written conversations as a complete, small export (zip) or its conversations.json. */
+function writeFromSpecs(options: Options, specsFile: string): void {
+  const parsed = conversationSpecsSchema.safeParse(JSON.parse(readFileSync(specsFile, "utf8")));
+  if (!parsed.success) {
+    process.stderr.write(`${specsFile}: ${z.prettifyError(parsed.error)}\n`);
+    process.exit(1);
+  }
+  const specs: ConversationSpec[] = parsed.data.map((spec) => ({ ...spec }) as ConversationSpec);
+  const build = createConversationBuilder(createIdSource(createRandom(options.seed)));
+  const json = `${JSON.stringify(specs.map(build), null, 2)}\n`;
+  const encoder = new TextEncoder();
+  if (options.out.endsWith(".json")) {
+    writeFileSync(options.out, json);
+  } else {
+    const mtime = new Date("2025-11-30T00:00:00Z");
+    const file = (text: string): [Uint8Array, { mtime: Date }] => [encoder.encode(text), { mtime }];
+    const user = {
+      id: "user-demo0000000000000000",
+      email: "demo@example.com",
+      chatgpt_plus_user: true,
+      phone_number: null,
+    };
+    writeFileSync(
+      options.out,
+      zipSync({
+        "conversations.json": file(json),
+        "user.json": file(`${JSON.stringify(user, null, 2)}\n`),
+        "message_feedback.json": file("[]\n"),
+        "shared_conversations.json": file("[]\n"),
+        "chat.html": file(
+          '<!DOCTYPE html><html><head><meta charset="UTF-8"><title>ChatGPT Data Export</title></head><body><p>Demo export made by tokenmeter (invented conversations).</p></body></html>\n',
+        ),
+      }),
+    );
+  }
+  let visibleChars = 0;
+  for (const spec of specs)
+    for (const turn of spec.turns) visibleChars += turn.user.length + turn.assistant.length;
+  process.stderr.write(
+    `${JSON.stringify({ out: options.out, seed: options.seed, conversationsJsonBytes: encoder.encode(json).length, conversations: specs.length, visibleMessages: specs.reduce((n, spec) => n + 2 * spec.turns.length, 0), visibleChars })}\n`,
+  );
 }
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
+  if (options.specs !== undefined) {
+    writeFromSpecs(options, options.specs);
+    return;
+  }
   const random = createRandom(options.seed);
   const build = createConversationBuilder(createIdSource(random));
   const encoder = new TextEncoder();
