@@ -1,6 +1,7 @@
 // Properties of the cost engine, checked with fast-check on fixture tables whose prices follow the
 // providers' shape (cached ≤ input ≤ write premium; long-context prices ≥ base prices).
 import {
+  type CachingAssumption,
   type ConversationOptions,
   priceUsage,
   replayConversation,
@@ -232,8 +233,10 @@ describe("conversation properties", () => {
         conversationArb,
         fc.constantFrom("p-openai", "p-openai-reasoning"),
         fc.oneof(
-          fc.constant<ConversationOptions["caching"]>("provider-default"),
-          fc.double({ min: 0, max: 1, noNaN: true }).map((hitRate) => ({ hitRate })),
+          fc.constant<CachingAssumption>("provider-default"),
+          fc
+            .double({ min: 0, max: 1, noNaN: true })
+            .map((hitRate): CachingAssumption => ({ hitRate })),
         ),
         (conversation, model, caching) => {
           const cached = replayConversation(conversation, model, {

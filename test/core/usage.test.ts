@@ -9,6 +9,7 @@ import {
   usageFromGemini,
   usageFromOpenAI,
 } from "@tokenmeter/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 const usage = (partial: Partial<Usage>): Usage => ({
@@ -277,5 +278,92 @@ describe("normalizeUsage", () => {
   it("names the label in errors", () => {
     const error = thrown(() => normalizeUsage({ inputTokens: -1 }, "turn 3 usage"));
     expect(error.message).toContain("turn 3 usage.inputTokens");
+  });
+});
+
+describe("normalizers on random valid objects (fast path) and with a bad field (schema path)", () => {
+  const count = fc.integer({ min: 0, max: 2_000_000 });
+
+  it("OpenAI Chat Completions: parts come out of their totals", () => {
+    fc.assert(
+      fc.property(
+        count,
+        count,
+        count,
+        count,
+        count,
+        fc.boolean(),
+        (uncached, cached, written, visible, reasoning, nullDetails) => {
+          const raw = {
+            prompt_tokens: uncached + cached + written,
+            completion_tokens: visible + reasoning,
+            prompt_tokens_details: nullDetails
+              ? null
+              : { cached_tokens: cached, cache_write_tokens: written, audio_tokens: 0 },
+            completion_tokens_details: nullDetails ? null : { reasoning_tokens: reasoning },
+            extra: { anything: "is ignored" },
+          };
+          const expected = nullDetails
+            ? usage({ inputTokens: uncached + cached + written, outputTokens: visible + reasoning })
+            : usage({
+                inputTokens: uncached,
+                cachedInputTokens: cached,
+                cacheWrite5mTokens: written,
+                outputTokens: visible,
+                reasoningTokens: reasoning,
+              });
+          expect(usageFromOpenAI(raw)).toEqual(expected);
+          // the same object with one bad count goes through the schema and names the field
+          const bad = { ...raw, total_tokens: -1 };
+          expect(() => usageFromOpenAI(bad)).toThrow(/total_tokens/);
+        },
+      ),
+    );
+  });
+
+  it("Anthropic and Gemini", () => {
+    fc.assert(
+      fc.property(count, count, count, count, count, (input, read, w5, w1, output) => {
+        expect(
+          usageFromAnthropic({
+            input_tokens: input,
+            output_tokens: output,
+            cache_read_input_tokens: read,
+            cache_creation_input_tokens: w5 + w1,
+            cache_creation: { ephemeral_5m_input_tokens: w5, ephemeral_1h_input_tokens: w1 },
+          }),
+        ).toEqual(
+          usage({
+            inputTokens: input,
+            cachedInputTokens: read,
+            cacheWrite5mTokens: w5,
+            cacheWrite1hTokens: w1,
+            outputTokens: output,
+          }),
+        );
+        expect(
+          usageFromGemini({
+            promptTokenCount: input + read,
+            cachedContentTokenCount: read,
+            candidatesTokenCount: output,
+            thoughtsTokenCount: w5,
+            toolUsePromptTokenCount: w1,
+          }),
+        ).toEqual(
+          usage({
+            inputTokens: input + w1,
+            cachedInputTokens: read,
+            outputTokens: output,
+            reasoningTokens: w5,
+          }),
+        );
+        expect(() =>
+          usageFromAnthropic({ input_tokens: input, output_tokens: output + 0.5 }),
+        ).toThrow(/output_tokens/);
+        expect(() =>
+          usageFromGemini({ promptTokenCount: input, candidatesTokenCount: -output - 1 }),
+        ).toThrow(/candidatesTokenCount/);
+      }),
+    );
   });
 });

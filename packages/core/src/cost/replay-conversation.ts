@@ -1,5 +1,7 @@
 import { TokenmeterError } from "../errors.ts";
+import { defaultPricingTable } from "../pricing/default-table.ts";
 import type { ModelInfo } from "../pricing/find-model.ts";
+import type { PricingTable } from "../pricing/schema.ts";
 import { type SelectedPrice, selectPrice } from "../pricing/select-price.ts";
 import { chatFormatFor } from "../tokens/chat-format.ts";
 import type { Usage } from "../usage/usage.ts";
@@ -145,7 +147,7 @@ export function replayConversation(
     checkView(shared, ids.length, turnCount, "conversation");
   }
 
-  const plans = ids.map((id, m) => planModel(id, opts, opts?.overheads?.[m]));
+  const plans = ids.map((id, m) => cachedPlan(id, opts, opts?.overheads?.[m]));
   const perTurn = opts?.perTurn ?? true;
   const truncate = opts?.truncate ?? true;
   const results: ModelConversationCost[] = [];
@@ -195,7 +197,9 @@ function checkView(view: TokenizedConversation, modelCount: number, turns: numbe
   if (users.length !== turns) {
     invalid(`${label}.userTokens`, `has ${users.length} turns but the first view has ${turns}`);
   }
-  for (let k = 0; k < turns; k++) checkCount(users[k], `${label}.userTokens[${k}]`);
+  for (let k = 0; k < turns; k++) {
+    if (!isCount(users[k])) checkCount(users[k], `${label}.userTokens[${k}]`);
+  }
   const replies = view.replyTokens;
   if (!Array.isArray(replies) || replies.length !== modelCount) {
     invalid(
@@ -208,12 +212,19 @@ function checkView(view: TokenizedConversation, modelCount: number, turns: numbe
     if (row === undefined || row === null || row.length !== turns) {
       invalid(`${label}.replyTokens[${j}]`, `expected ${turns} reply counts, one per user message`);
     }
-    for (let k = 0; k < turns; k++) checkCount(row[k], `${label}.replyTokens[${j}][${k}]`);
+    for (let k = 0; k < turns; k++) {
+      if (!isCount(row[k])) checkCount(row[k], `${label}.replyTokens[${j}][${k}]`);
+    }
   }
 }
 
+/** A finite, non-negative count (fractional averages allowed). Labels are built only on failure. */
+function isCount(value: unknown): boolean {
+  return typeof value === "number" && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
+}
+
 function checkCount(value: unknown, field: string): void {
-  if (typeof value === "number" && value >= 0 && value <= Number.MAX_SAFE_INTEGER) return;
+  if (isCount(value)) return;
   const shown =
     typeof value === "number" ? (Number.isNaN(value) ? "NaN" : String(value)) : typeof value;
   invalid(field, `expected a token count (a finite number ≥ 0), got ${shown}`);
@@ -249,6 +260,47 @@ function reasoningMultiplierOf(assumption: ReasoningAssumption | undefined): {
     );
   }
   return { multiplier, label: "the multiplier given" };
+}
+
+/** Plans are pure functions of their inputs; hot loops replay the same few models again and again. */
+const planCache = new WeakMap<PricingTable, Map<string, ModelPlan>>();
+const PLAN_CACHE_LIMIT = 1_000;
+
+function cachedPlan(
+  id: string,
+  opts: ReplayOptions | undefined,
+  overhead: ChatOverhead | undefined,
+): ModelPlan {
+  const table = opts?.pricing ?? defaultPricingTable;
+  const at = opts?.at;
+  const caching = opts?.caching;
+  const reasoning = opts?.reasoning;
+  const key = [
+    id,
+    at instanceof Date ? at.getTime() : (at ?? ""),
+    opts?.serviceTier ?? "",
+    typeof caching === "object" && caching !== null
+      ? `h${String(caching.hitRate)}`
+      : (caching ?? ""),
+    opts?.cacheWrites ?? "",
+    typeof reasoning === "object" && reasoning !== null
+      ? `m${String(reasoning.multiplier)}`
+      : (reasoning ?? ""),
+    overhead === undefined
+      ? ""
+      : `${overhead.messageTokens}/${overhead.replyPrimingTokens}/${overhead.description}`,
+  ].join("\u0000");
+  let plans = planCache.get(table);
+  if (plans === undefined) {
+    plans = new Map();
+    planCache.set(table, plans);
+  }
+  const cached = plans.get(key);
+  if (cached !== undefined) return cached;
+  const plan = planModel(id, opts, overhead);
+  if (plans.size >= PLAN_CACHE_LIMIT) plans.clear();
+  plans.set(key, plan);
+  return plan;
 }
 
 function planModel(
@@ -404,11 +456,12 @@ function replayModel(
   let write1hTokens = 0;
   let outputTokens = 0;
   let reasoningTokens = 0;
-  let inputUsd = 0;
-  let cachedUsd = 0;
-  let writeUsd = 0;
-  let outputUsd = 0;
-  let reasoningUsd = 0;
+  // tokens × USD per MTok, i.e. millionths of a dollar
+  let inputMicroUsd = 0;
+  let cachedMicroUsd = 0;
+  let writeMicroUsd = 0;
+  let outputMicroUsd = 0;
+  let reasoningMicroUsd = 0;
   let longCalls = 0;
   let truncatedCalls = 0;
   let oversizedCalls = 0;
@@ -460,11 +513,13 @@ function replayModel(
     const lc = prompt > longAbove;
     const r = lc && longRates !== undefined ? longRates : base;
     const w = oneHour ? r.cacheWrite1h : r.cacheWrite5m;
-    const callInputUsd = (uncached * r.input) / PER_MTOK;
-    const callCachedUsd = (cached * r.cachedInput) / PER_MTOK;
-    const callWriteUsd = (written * w) / PER_MTOK;
-    const callOutputUsd = (output * r.output) / PER_MTOK;
-    const callReasoningUsd = (reasoning * r.reasoning) / PER_MTOK;
+    // Sums of tokens × USD/MTok, divided by 1,000,000 once at the end (a division per call and
+    // kind would dominate the loop); the per-turn breakdown divides its own.
+    const callInput = uncached * r.input;
+    const callCached = cached * r.cachedInput;
+    const callWrite = written * w;
+    const callOutput = output * r.output;
+    const callReasoning = reasoning * r.reasoning;
 
     const used =
       (uncached > 0 ? USED_INPUT : 0) |
@@ -487,13 +542,18 @@ function replayModel(
     else write5mTokens += written;
     outputTokens += output;
     reasoningTokens += reasoning;
-    inputUsd += callInputUsd;
-    cachedUsd += callCachedUsd;
-    writeUsd += callWriteUsd;
-    outputUsd += callOutputUsd;
-    reasoningUsd += callReasoningUsd;
+    inputMicroUsd += callInput;
+    cachedMicroUsd += callCached;
+    writeMicroUsd += callWrite;
+    outputMicroUsd += callOutput;
+    reasoningMicroUsd += callReasoning;
 
     if (turnCosts !== undefined) {
+      const callInputUsd = callInput / PER_MTOK;
+      const callCachedUsd = callCached / PER_MTOK;
+      const callWriteUsd = callWrite / PER_MTOK;
+      const callOutputUsd = callOutput / PER_MTOK;
+      const callReasoningUsd = callReasoning / PER_MTOK;
       turnCosts.push({
         turn: k,
         usage: {
@@ -550,6 +610,11 @@ function replayModel(
       `${plan.info.id}: ${oversizedCalls} call${oversizedCalls === 1 ? "" : "s"} did not fit the context window even without history; billed as if sent (the API would refuse ${oversizedCalls === 1 ? "it" : "them"}).`,
     );
   }
+  const inputUsd = inputMicroUsd / PER_MTOK;
+  const cachedUsd = cachedMicroUsd / PER_MTOK;
+  const writeUsd = writeMicroUsd / PER_MTOK;
+  const outputUsd = outputMicroUsd / PER_MTOK;
+  const reasoningUsd = reasoningMicroUsd / PER_MTOK;
   const totalUsd = inputUsd + cachedUsd + writeUsd + outputUsd + reasoningUsd;
   return {
     model: plan.info.id,

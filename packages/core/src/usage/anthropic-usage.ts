@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TokenmeterError } from "../errors.ts";
 import { describe } from "./_describe-value.ts";
+import { countAt, INVALID, objectAt } from "./_fast-count.ts";
 import { optionalTokenCountSchema } from "./_token-count-schema.ts";
 import { usageSchemaError } from "./_usage-schema-error.ts";
 import type { Usage } from "./usage.ts";
@@ -69,6 +70,8 @@ export function usageFromAnthropic(u: unknown): Usage {
       { details: { field: "input_tokens" } },
     );
   }
+  const fast = fastAnthropic(raw);
+  if (fast !== undefined) return fast;
   const parsed = anthropicUsageSchema.safeParse(raw);
   if (!parsed.success) throw usageSchemaError(WHAT, parsed.error, raw);
   const usage = parsed.data;
@@ -86,6 +89,31 @@ export function usageFromAnthropic(u: unknown): Usage {
       : (usage.cache_creation_input_tokens ?? 0),
     cacheWrite1hTokens: hasSplit ? (split.ephemeral_1h_input_tokens ?? 0) : 0,
     outputTokens: usage.output_tokens ?? 0,
+    reasoningTokens: 0,
+  };
+}
+
+/** The common, valid case without zod; `undefined` sends the object through the schema. */
+function fastAnthropic(raw: object): Usage | undefined {
+  const split = objectAt(raw, "cache_creation");
+  if (split === null) return undefined;
+  const input = countAt(raw, "input_tokens");
+  const output = countAt(raw, "output_tokens");
+  const created = countAt(raw, "cache_creation_input_tokens");
+  const read = countAt(raw, "cache_read_input_tokens");
+  const fiveMinutes = split === undefined ? 0 : countAt(split, "ephemeral_5m_input_tokens");
+  const oneHour = split === undefined ? 0 : countAt(split, "ephemeral_1h_input_tokens");
+  if ([input, output, created, read, fiveMinutes, oneHour].includes(INVALID)) return undefined;
+  const hasSplit =
+    split !== undefined &&
+    (typeof (split as Record<string, unknown>).ephemeral_5m_input_tokens === "number" ||
+      typeof (split as Record<string, unknown>).ephemeral_1h_input_tokens === "number");
+  return {
+    inputTokens: input,
+    cachedInputTokens: read,
+    cacheWrite5mTokens: hasSplit ? fiveMinutes : created,
+    cacheWrite1hTokens: hasSplit ? oneHour : 0,
+    outputTokens: output,
     reasoningTokens: 0,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TokenmeterError } from "../errors.ts";
 import { describe } from "./_describe-value.ts";
+import { countAt, INVALID, objectAt } from "./_fast-count.ts";
 import { optionalTokenCountSchema, tokenCountSchema } from "./_token-count-schema.ts";
 import { assertPartOf, usageSchemaError } from "./_usage-schema-error.ts";
 import type { Usage } from "./usage.ts";
@@ -102,6 +103,8 @@ function unwrap(u: unknown): unknown {
 }
 
 function fromChat(raw: object): Usage {
+  const fast = fastChat(raw);
+  if (fast !== undefined) return fast;
   const parsed = openAIChatUsageSchema.safeParse(raw);
   if (!parsed.success) throw usageSchemaError(CHAT, parsed.error, raw);
   const u = parsed.data;
@@ -139,6 +142,8 @@ function fromChat(raw: object): Usage {
 }
 
 function fromResponses(raw: object): Usage {
+  const fast = fastResponses(raw);
+  if (fast !== undefined) return fast;
   const parsed = openAIResponsesUsageSchema.safeParse(raw);
   if (!parsed.success) throw usageSchemaError(RESPONSES, parsed.error, raw);
   const u = parsed.data;
@@ -168,5 +173,81 @@ function fromResponses(raw: object): Usage {
     cacheWrite1hTokens: 0,
     outputTokens: outputTokens - reasoningTokens,
     reasoningTokens,
+  };
+}
+
+/** The common, valid case without zod; `undefined` sends the object through the schema. */
+function fastChat(raw: object): Usage | undefined {
+  if (typeof (raw as { prompt_tokens?: unknown }).prompt_tokens !== "number") return undefined;
+  const prompt = objectAt(raw, "prompt_tokens_details");
+  const completion = objectAt(raw, "completion_tokens_details");
+  if (prompt === null || completion === null) return undefined;
+  const promptTokens = countAt(raw, "prompt_tokens");
+  const completionTokens = countAt(raw, "completion_tokens");
+  const total = countAt(raw, "total_tokens");
+  const topRead = countAt(raw, "cache_read_input_tokens");
+  const topWrite = countAt(raw, "cache_creation_input_tokens");
+  const cached = prompt === undefined ? 0 : countAt(prompt, "cached_tokens");
+  const written = prompt === undefined ? 0 : countAt(prompt, "cache_write_tokens");
+  const created = prompt === undefined ? 0 : countAt(prompt, "cache_creation_tokens");
+  const audio = prompt === undefined ? 0 : countAt(prompt, "audio_tokens");
+  const reasoning = completion === undefined ? 0 : countAt(completion, "reasoning_tokens");
+  if (
+    [
+      promptTokens,
+      completionTokens,
+      total,
+      topRead,
+      topWrite,
+      cached,
+      written,
+      created,
+      audio,
+      reasoning,
+    ].includes(INVALID)
+  ) {
+    return undefined;
+  }
+  const has = (key: string, object: object | undefined) =>
+    object !== undefined && (object as Record<string, unknown>)[key] != null;
+  const cachedTokens = has("cached_tokens", prompt) ? cached : topRead;
+  const cacheWriteTokens = has("cache_write_tokens", prompt)
+    ? written
+    : has("cache_creation_tokens", prompt)
+      ? created
+      : topWrite;
+  if (cachedTokens + cacheWriteTokens > promptTokens || reasoning > completionTokens)
+    return undefined;
+  return {
+    inputTokens: promptTokens - cachedTokens - cacheWriteTokens,
+    cachedInputTokens: cachedTokens,
+    cacheWrite5mTokens: cacheWriteTokens,
+    cacheWrite1hTokens: 0,
+    outputTokens: completionTokens - reasoning,
+    reasoningTokens: reasoning,
+  };
+}
+
+function fastResponses(raw: object): Usage | undefined {
+  if (typeof (raw as { input_tokens?: unknown }).input_tokens !== "number") return undefined;
+  const input = objectAt(raw, "input_tokens_details");
+  const output = objectAt(raw, "output_tokens_details");
+  if (input === null || output === null) return undefined;
+  const inputTokens = countAt(raw, "input_tokens");
+  const outputTokens = countAt(raw, "output_tokens");
+  const total = countAt(raw, "total_tokens");
+  const cached = input === undefined ? 0 : countAt(input, "cached_tokens");
+  const written = input === undefined ? 0 : countAt(input, "cache_write_tokens");
+  const reasoning = output === undefined ? 0 : countAt(output, "reasoning_tokens");
+  if ([inputTokens, outputTokens, total, cached, written, reasoning].includes(INVALID))
+    return undefined;
+  if (cached + written > inputTokens || reasoning > outputTokens) return undefined;
+  return {
+    inputTokens: inputTokens - cached - written,
+    cachedInputTokens: cached,
+    cacheWrite5mTokens: written,
+    cacheWrite1hTokens: 0,
+    outputTokens: outputTokens - reasoning,
+    reasoningTokens: reasoning,
   };
 }
