@@ -80,6 +80,40 @@ describe("streaming: chunk boundaries never change the result", () => {
 });
 
 describe("huge and hostile input", () => {
+  it("keeps a long multi-byte message intact whatever the chunk boundaries", async () => {
+    const text = "日本語 ✓ émoji 🚀 Ωmega ".repeat(12_000); // ~400 KB of UTF-8, past any string buffer
+    const conversation = {
+      id: "long",
+      current_node: "b",
+      mapping: {
+        a: {
+          id: "a",
+          parent: null,
+          children: ["b"],
+          message: { author: { role: "user" }, content: { content_type: "text", parts: [text] } },
+        },
+        b: {
+          id: "b",
+          parent: "a",
+          children: [],
+          message: {
+            author: { role: "assistant" },
+            content: { content_type: "text", parts: ["ok"] },
+          },
+        },
+      },
+    };
+    const bytes = encode(JSON.stringify([conversation]));
+    const whole = await readLog("chatgpt-export", [bytes], { fileName: "long.json" });
+    const first = whole.records[0];
+    expect(first?.kind === "conversation" && first.messages[0]?.text).toBe(text);
+    for (const size of [1_000, 65_537, 3]) {
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      expect(await readLog("chatgpt-export", chunks, { fileName: "long.json" })).toEqual(whole);
+    }
+  });
+
   it("skips a 100 MB line without holding it, and reads the lines around it", () => {
     const before = encode(
       `${JSON.stringify({ timestamp: "2025-01-01T00:00:00Z", model: "gpt-4o", usage: { inputTokens: 1, outputTokens: 2 } })}\n`,
