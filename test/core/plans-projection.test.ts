@@ -7,6 +7,7 @@
 //   role name = 4 per message, and 3 per call to prime the reply;
 // - Claude (ai-tokenizer 1.0.6 calibration): 2 per message + 1 for the role name = 3, and 6 per call.
 import {
+  comparePlans,
   isTokenmeterError,
   monthlyCostAt,
   projectMonthly,
@@ -180,6 +181,92 @@ describe("worked examples (arithmetic by hand)", () => {
     );
     expect(p?.expected.totalUsd).toBeCloseTo(expected, 12);
     expect(p?.expected.reasoningUsd).toBeCloseTo(0.25 * reasoningUsd, 12);
+  });
+});
+
+describe("the README's worked example: moderate on gpt-5.5 vs ChatGPT Plus", () => {
+  // packages/core/README-plans.md walks through these numbers; this is the same arithmetic, written
+  // out independently of the replay (OpenAI's automatic caching: prefixes of 1,024+ tokens, cached
+  // in 128-token steps, the repeated prefix being the previous call's prompt minus its 3 priming tokens).
+  const at = "2026-11-27";
+  const r = selectPrice("gpt-5.5", { at }).prices; // $5 / $0.50 / $30
+  const cachedOf = (repeated: number) =>
+    repeated < 1024 ? 0 : 1024 + Math.floor((repeated - 1024) / 128) * 128;
+  /** Cumulative cost of calls 0..k-1 of an 8-message conversation whose first user block is `first`. */
+  function curve(first: number): number[] {
+    const system = 300 + 4;
+    const user = 80 + 4;
+    const reply = 333 + 4;
+    const out = [0];
+    let history = 0;
+    let previousPrompt = 0;
+    for (let k = 0; k < 8; k++) {
+      const block = k === 0 ? first : user;
+      const prompt = system + history + block + 3;
+      const cached = k === 0 ? 0 : cachedOf(previousPrompt - 3);
+      const usd =
+        ((prompt - cached) * r.inputUsdPerMTok +
+          cached * (r.cachedInputUsdPerMTok ?? Number.NaN) +
+          333 * r.outputUsdPerMTok) /
+        PER_MTOK;
+      out.push((out[k] as number) + usd);
+      history += block + reply;
+      previousPrompt = prompt;
+    }
+    return out;
+  }
+  const plainCurve = curve(84);
+  const attachedCurve = curve(84 + 2000);
+  const reasoningPerMessage = (3 * 333 * r.outputUsdPerMTok) / PER_MTOK; // 999 hidden tokens
+  const mixed = plainCurve.map(
+    (v, k) => 0.9 * v + 0.1 * (attachedCurve[k] as number) + 0.1 * k * reasoningPerMessage,
+  );
+
+  it("matches the hand arithmetic of the month", () => {
+    expect(plainCurve[8]).toBeCloseTo(0.109572, 12);
+    expect(plainCurve[4]).toBeCloseTo(0.055226, 12);
+    const plainMonth = 22 * (2 * (plainCurve[8] as number) + (plainCurve[4] as number));
+    expect(plainMonth).toBeCloseTo(6.03614, 10);
+    const attachedMonth = 22 * (2 * (attachedCurve[8] as number) + (attachedCurve[4] as number));
+    expect(attachedMonth).toBeCloseTo(6.748588, 10);
+    const month = 0.9 * plainMonth + 0.1 * attachedMonth + 0.1 * 440 * reasoningPerMessage;
+    expect(month).toBeCloseTo(7.4260648, 10);
+
+    const [p] = projectMonthly(usagePreset("moderate"), ["gpt-5.5"], { at });
+    expect(p?.expected.totalUsd).toBeCloseTo(month, 10);
+    expect(p?.expected.reasoningUsd).toBeCloseTo(1.31868, 10);
+    p?.curve.cumulativeUsd.forEach((v, k) => {
+      expect(v).toBeCloseTo(mixed[k] as number, 12);
+    });
+    // The range printed in the README.
+    expect(p?.range.lowUsd.toFixed(2)).toBe("3.87");
+    expect(p?.range.highUsd.toFixed(2)).toBe("11.22");
+  });
+
+  it("matches the hand arithmetic of the break-even, the messages Plus buys and the limit", () => {
+    const perDay = 20 / 22;
+    const full = mixed[8] as number;
+    const conversations = Math.floor(perDay / full); // 6
+    const left = perDay - conversations * full;
+    let whole = 0;
+    while ((mixed[whole + 1] as number) <= left) whole++; // 5
+    const turns =
+      whole +
+      (left - (mixed[whole] as number)) / ((mixed[whole + 1] as number) - (mixed[whole] as number));
+    const byHand = conversations * 8 + turns;
+    expect(conversations).toBe(6);
+    expect(whole).toBe(5);
+    expect(byHand).toBeCloseTo(53.977, 3);
+
+    const [p] = projectMonthly(usagePreset("moderate"), ["gpt-5.5"], { at });
+    if (p === undefined) throw new Error("no projection");
+    const [c] = comparePlans(p, ["chatgpt-plus"]);
+    expect(c?.breakEven.messagesPerDay).toBeCloseTo(byHand, 8);
+    expect(Math.round(c?.breakEven.messagesPerMonth ?? 0)).toBe(1187);
+    expect(c?.spendingLimit.usd).toBe(15); // 11.22 × 1.25 = 14.03 → next $5
+    expect(c?.verdict).toBe(
+      "On gpt-5.5 this usage costs about $7.43 a month by API ($3.87–$11.22), $12.57 less than ChatGPT Plus at $20.00 a month; the API stays cheaper up to about 54 messages a day.",
+    );
   });
 });
 
