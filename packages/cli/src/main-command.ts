@@ -1,4 +1,5 @@
 import { defineCommand } from "citty";
+import { compareCommand } from "./commands/compare-command.ts";
 import { countCommand } from "./commands/count-command.ts";
 import { estimateCommand } from "./commands/estimate-command.ts";
 import { pricesCommand } from "./commands/prices-command.ts";
@@ -16,6 +17,7 @@ export function createMainCommand(version: string) {
       estimate: estimateCommand,
       count: countCommand,
       prices: pricesCommand,
+      compare: compareCommand,
     },
   });
 }

@@ -60,7 +60,8 @@ const estimateArgs = {
   plan: {
     type: "string",
     valueHint: "id",
-    description: "Compare each month with this plan; repeat for several (default: chatgpt-plus)",
+    description:
+      "Compare each month with this plan; repeat for several (default: chatgpt-plus, or claude-pro for Claude logs)",
   },
   by: {
     type: "enum",
@@ -92,6 +93,12 @@ const estimateArgs = {
     valueHint: "mode",
     description:
       "Prompt caching assumed when replaying chats: provider-default, none, or a hit rate 0–1 (default: provider-default)",
+  },
+  "cache-writes": {
+    type: "string",
+    valueHint: "none|5m|1h",
+    description:
+      "For models that cache only at explicit breakpoints (Anthropic): assume one per request, written to the 5-minute or 1-hour cache (default: none)",
   },
   reasoning: {
     type: "string",
@@ -132,8 +139,11 @@ function resolvePlan(id: string): PlanPriceSeries {
   }
 }
 
+/** The plan a Claude-only history is compared with when no --plan is given. */
+const CLAUDE_PLAN_ID = "claude-pro";
+
 function claudeProModel(): string {
-  const models = planInfo("claude-pro").terms.equivalentModels;
+  const models = planInfo(CLAUDE_PLAN_ID).terms.equivalentModels;
   return (models.find((model) => model.role === "primary") ?? models[0])?.model ?? defaultModelId();
 }
 
@@ -171,7 +181,7 @@ export const estimateCommand = defineTokenmeterCommand({
         files: positionals(rawArgs, estimateArgs),
         format: args.format,
         models: repeatedOption(rawArgs, ["model", "m"]),
-        plans: plans.length > 0 ? plans : [DEFAULT_PLAN_ID],
+        plans,
         by: args.by ?? "month",
         since: args.since,
         until: args.until,
@@ -179,6 +189,7 @@ export const estimateCommand = defineTokenmeterCommand({
         strict: args.strict === true,
         caching: args.caching ?? "provider-default",
         reasoning: args.reasoning,
+        cacheWrites: args["cache-writes"],
         assumeModel: args["assume-model"],
       },
       "estimate",
@@ -193,7 +204,7 @@ export const estimateCommand = defineTokenmeterCommand({
     ];
     const assumedModel = resolveModel(options.assumeModel ?? claudeProModel(), byPricing);
     const standInModel = resolveModel(defaultModelId(), byPricing);
-    const planSeries = [
+    const chosenPlans = [
       ...new Map(
         options.plans.map((id) => resolvePlan(id)).map((plan) => [plan.planId, plan]),
       ).values(),
@@ -209,7 +220,6 @@ export const estimateCommand = defineTokenmeterCommand({
         since: options.since,
         until: options.until,
         pricingVersion: pricing.version,
-        plans: planSeries,
       });
     } catch (error) {
       if (isTokenmeterError(error, "INVALID_INPUT")) throw usageError(error.message);
@@ -241,6 +251,7 @@ export const estimateCommand = defineTokenmeterCommand({
         specs,
         notes,
         caching: options.caching as CachingAssumption,
+        cacheWrites: options.cacheWrites,
         reasoning: options.reasoning as ReasoningAssumption | undefined,
         assumedModel,
         standInModel,
@@ -330,6 +341,14 @@ export const estimateCommand = defineTokenmeterCommand({
       if (!summary.complete)
         lowerBoundReasons.push(`${summary.file} was not read to the end (see coverage.skipped).`);
     }
+    // Without --plan, a Claude history is compared with Claude Pro, anything else with ChatGPT Plus.
+    const claudeOnly = [...formats].every(
+      (name) => name === "claude-export" || name === "claude-code",
+    );
+    const planSeries =
+      chosenPlans.length > 0
+        ? chosenPlans
+        : [resolvePlan(claudeOnly ? CLAUDE_PLAN_ID : DEFAULT_PLAN_ID)];
     assumptions.push(...notes.list());
     assumptions.push({
       id: "plans",
@@ -340,6 +359,7 @@ export const estimateCommand = defineTokenmeterCommand({
       coverage: coverage.snapshot(),
       assumptions,
       lowerBoundReasons,
+      plans: planSeries,
     });
     if (report.coverage.requestsCounted === 0 && report.coverage.recordsSkipped > 0) {
       const first = report.coverage.skipped[0];

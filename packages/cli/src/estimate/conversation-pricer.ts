@@ -1,4 +1,5 @@
 import {
+  type CacheWriteAssumption,
   type CachingAssumption,
   type ConversationLogRecord,
   defaultChatOverhead,
@@ -30,6 +31,8 @@ export interface ConversationPricerOptions {
   specs: readonly ScenarioSpec[];
   notes: AssumptionNotes;
   caching: CachingAssumption;
+  /** Breakpoint cache writes assumed for explicit-cache models; undefined: the engine's default. */
+  cacheWrites: CacheWriteAssumption | undefined;
   /** `undefined`: each model's effort as the ChatGPT slug implies it, else the provider default (medium). */
   reasoning: ReasoningAssumption | undefined;
   /** The model assumed for exports that record none (Claude.ai). */
@@ -43,7 +46,7 @@ export type ConversationSkip = { reason: "NO_TIMESTAMP" } | { reason: "NO_MESSAG
 
 /** The model each turn is priced on in the as-used scenario. */
 type TurnModel =
-  | { kind: "known"; info: ModelInfo }
+  | { kind: "known"; info: ModelInfo; assumed: boolean }
   | { kind: "unknown"; label: string; suggestions: string[] };
 
 /**
@@ -130,6 +133,7 @@ export function priceConversation(
       at: firstDay < firstPrice ? firstPrice : firstDay,
       pricing: options.pricer.pricing,
       caching: options.caching,
+      ...(options.cacheWrites === undefined ? {} : { cacheWrites: options.cacheWrites }),
       ...(reasoning === undefined ? {} : { reasoning }),
       perTurn: true,
       truncate: true,
@@ -189,10 +193,10 @@ export function priceConversation(
   }
 
   const turnModels: TurnModel[] = turns.map((turn) => {
-    if (!record.modelRecorded) return { kind: "known", info: options.assumedModel };
+    if (!record.modelRecorded) return { kind: "known", info: options.assumedModel, assumed: true };
     const resolved =
       turn.apiModel === undefined ? undefined : options.pricer.resolve(turn.apiModel);
-    if (resolved?.known === true) return { kind: "known", info: resolved.info };
+    if (resolved?.known === true) return { kind: "known", info: resolved.info, assumed: false };
     return {
       kind: "unknown",
       label: turn.apiModel ?? turn.recordedModel ?? NOT_RECORDED,
@@ -204,7 +208,10 @@ export function priceConversation(
     const turnModel = turnModels[k] as TurnModel;
     const priced = options.specs.map((spec): ScenarioPricing => {
       if (spec.model !== undefined) return turnPricing(spec.model, k, "first-price");
-      if (turnModel.kind === "known") return turnPricing(turnModel.info, k, "unpriced");
+      if (turnModel.kind === "known") {
+        // An assumed model (Claude.ai) is a stand-in chosen today: use its first price for older chats.
+        return turnPricing(turnModel.info, k, turnModel.assumed ? "first-price" : "unpriced");
+      }
       // Unknown model: the call's tokens (on the stand-in's tokenizer) count, its cost cannot.
       const { usage } = turnPricing(options.standInModel, k, "first-price");
       return {

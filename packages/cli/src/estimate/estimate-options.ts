@@ -42,6 +42,7 @@ export const estimateOptionsSchema = z
     strict: z.boolean(),
     caching: cachingSchema,
     reasoning: reasoningSchema.optional(),
+    cacheWrites: z.enum(["none", "5m", "1h"], { error: "expected none, 5m or 1h" }).optional(),
     assumeModel: z.string().min(1).optional(),
   })
   .refine(

@@ -5,15 +5,15 @@ const TWO_DECIMALS = new Intl.NumberFormat("en-US", {
 });
 
 /**
- * US dollars for people: two decimals from one cent up (`$4.80`, `$1,234.50`), three significant
- * digits below (`$0.000123`), so a single message's cost never shows as `$0.00`.
+ * US dollars for people: two decimals from ten cents up (`$4.80`, `$1,234.50`), three significant
+ * digits below (`$0.0169`, `$0.000123`), so a single message's cost never shows as `$0.00`.
  */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return "n/a";
   const sign = usd < 0 ? "-" : "";
   const magnitude = Math.abs(usd);
   if (magnitude === 0) return "$0.00";
-  if (magnitude >= 0.01) return `${sign}$${TWO_DECIMALS.format(magnitude)}`;
+  if (magnitude >= 0.1) return `${sign}$${TWO_DECIMALS.format(magnitude)}`;
   const rounded = Number(magnitude.toPrecision(3));
   const digits = rounded
     .toFixed(Math.max(2, 2 - Math.floor(Math.log10(rounded))))

@@ -64,8 +64,8 @@ export interface ReportBuilderOptions {
   until?: string | undefined;
   /** Version of the pricing table the costs come from. */
   pricingVersion: string;
-  /** Plans each month is compared with. */
-  plans: ReadonlyArray<PlanPriceSeries>;
+  /** Plans each month is compared with (can also be given, or replaced, at `finish`). */
+  plans?: ReadonlyArray<PlanPriceSeries> | undefined;
 }
 
 /** What only the caller knows, given when the report is finished. */
@@ -74,6 +74,11 @@ export interface ReportFinishInput {
   assumptions: ReadonlyArray<ReportAssumption>;
   /** Reasons the totals are lower bounds that the readers know of (e.g. tool calls not in the export). */
   lowerBoundReasons?: ReadonlyArray<string>;
+  /**
+   * Plans to compare each month with, when they depend on what was read (e.g. Claude Pro for a
+   * Claude export); replaces `options.plans`.
+   */
+  plans?: ReadonlyArray<PlanPriceSeries>;
 }
 
 /** Accumulates priced requests and produces an {@link EstimateReport}. */
@@ -320,7 +325,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     return rows;
   }
 
-  function buildMonths(): ReportMonth[] {
+  function buildMonths(plans: ReadonlyArray<PlanPriceSeries>): ReportMonth[] {
     if (groups.size === 0) return [];
     const firstDay = calendar.dayKey(firstMs);
     const lastDay = calendar.dayKey(lastMs);
@@ -338,7 +343,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
         partial: startsLate || endsEarly,
         activeDayCount: month?.activeDays.size ?? 0,
         scenarios,
-        plans: options.plans.map((plan) => {
+        plans: plans.map((plan) => {
           const planUsdPerMonth = planUsdPerMonthOn(plan, `${monthKey}-01`);
           return {
             planId: plan.planId,
@@ -409,7 +414,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       scenarios: options.scenarios.map((scenario) => ({ ...scenario })),
       totals: scenarioTotals,
       rows: buildRows(),
-      months: buildMonths(),
+      months: buildMonths(input.plans ?? options.plans ?? []),
       assumptions: input.assumptions.map((assumption) => ({ ...assumption })),
       coverage: {
         files: input.coverage.files,
