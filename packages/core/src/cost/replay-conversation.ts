@@ -356,7 +356,7 @@ function planModel(
     writes = opts?.cacheWrites ?? (rule.kind === "explicit" ? "5m" : "none");
     cacheMode = CACHE_HIT_RATE;
     assumptions.push(
-      `${hitRate * 100}% of the history re-sent to ${info.id} each turn billed as cache reads (the hit rate given)${writes === "none" ? "" : `; new prompt tokens written to the ${writes === "1h" ? "1-hour" : "5-minute"} cache at the write price`}.`,
+      `${Number((hitRate * 100).toPrecision(6))}% of the history re-sent to ${info.id} each turn billed as cache reads (the hit rate given)${writes === "none" ? "" : `; new prompt tokens written to the ${writes === "1h" ? "1-hour" : "5-minute"} cache at the write price`}.`,
     );
   } else {
     invalid("caching", 'expected "provider-default", "none" or { hitRate }');

@@ -106,7 +106,7 @@ interface ResolvedTier {
  * @throws TokenmeterError `UNKNOWN_MODEL` (with suggestions), `NO_PRICE_AT_DATE` (the message names
  *   the first priced date), `NO_SERVICE_TIER` (names the tiers offered), `INVALID_INPUT` (bad date).
  * @example
- * const price = selectPrice("gpt-4o", { at: "2024-09-01", serviceTier: "batch" });
+ * const price = selectPrice("gpt-4o", { at: "2024-11-01", serviceTier: "batch" });
  * price.prices.inputUsdPerMTok // the batch input price in USD per million tokens
  * price.record.effectiveFrom   // the date that record took effect
  */
