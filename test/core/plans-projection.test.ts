@@ -184,6 +184,35 @@ describe("worked examples (arithmetic by hand)", () => {
   });
 });
 
+describe("mixing by shares is linear", () => {
+  // A share s of reasoning messages must cost (1 − s) × "none" + s × "all", whether or not the
+  // reasoning tokens change what fits in the context window (the second case is replayed separately).
+  it.each([
+    { name: "short chats", attachmentTokens: 1000, turns: 6 },
+    // Call 4 sends 260k + 4 × 30k + 3 × 2k = 386k tokens: it fits gpt-5.4-mini's 400k window less a
+    // 2k reply (398k), but not less a 2k reply and 16k of high-effort reasoning (382k).
+    { name: "chats truncated only when reasoning", attachmentTokens: 260_000, turns: 4 },
+  ])("$name", ({ attachmentTokens, turns }) => {
+    const at = "2026-11-27";
+    const profile = (share: number) =>
+      plain({
+        prompt: { tokens: 30_000 },
+        reply: { tokens: 2000 },
+        turnsPerConversation: turns,
+        messagesPerDay: turns,
+        activeDaysPerMonth: 1,
+        attachment: { length: { tokens: attachmentTokens }, shareOfConversations: 0.5 },
+        reasoning: { shareOfMessages: share, effort: "high" },
+      });
+    const cost = (share: number) =>
+      projectMonthly(profile(share), ["gpt-5.4-mini"], { at })[0]?.expected.totalUsd ?? Number.NaN;
+    expect(cost(0.3)).toBeCloseTo(0.7 * cost(0) + 0.3 * cost(1), 12);
+    const [p] = projectMonthly(profile(0.3), ["gpt-5.4-mini"], { at });
+    const truncated = p?.assumptions.some((a) => a.includes("history truncated")) ?? false;
+    expect(truncated).toBe(attachmentTokens > 100_000);
+  });
+});
+
 describe("the README's worked example: moderate on gpt-5.5 vs ChatGPT Plus", () => {
   // packages/core/README-plans.md walks through these numbers; this is the same arithmetic, written
   // out independently of the replay (OpenAI's automatic caching: prefixes of 1,024+ tokens, cached

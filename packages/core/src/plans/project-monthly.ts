@@ -263,6 +263,8 @@ interface Curves {
   reasoning: Float64Array;
   /** Per model: total, per component and tokens, cumulative. */
   perModel: ModelCurves[];
+  /** Some call was truncated or did not fit: the context window shaped this replay. */
+  windowLimited: boolean;
 }
 
 interface ModelCurves {
@@ -293,6 +295,7 @@ function projectScenario(ids: readonly string[], ctx: Context): MonthlyProjectio
   const reasoningShare = p.reasoning.shareOfMessages;
   const assumptions = new Set<string>();
 
+  // Notes come from the replays at the stated lengths; the range's grid replays would only repeat them.
   const replayAt = (lengthFactor: number, attached: boolean, reasoning: boolean): Curves => {
     const user = new Float64Array(turns).fill(promptTokens * lengthFactor);
     if (attached) user[0] = (user[0] ?? 0) + attachmentTokens * lengthFactor;
@@ -311,28 +314,34 @@ function projectScenario(ids: readonly string[], ctx: Context): MonthlyProjectio
       reasoning: reasoning ? p.reasoning.effort : "none",
       perTurn: true,
     });
-    for (const note of cost.assumptions) assumptions.add(note);
+    if (lengthFactor === 1) for (const note of cost.assumptions) assumptions.add(note);
     return curvesOf(cost.models, turns);
   };
 
   // The conversation types and their weights: with/without attachment × with/without reasoning.
-  const types: { attached: boolean; reasoning: boolean; weight: number }[] = [];
-  for (const attached of attachmentShare > 0 ? [false, true] : [false]) {
-    for (const reasoning of reasoningShare > 0 ? [false, true] : [false]) {
-      const weight =
-        (attached ? attachmentShare : 1 - attachmentShare) *
-        (reasoning ? reasoningShare : 1 - reasoningShare);
-      if (weight > 0) types.push({ attached, reasoning, weight });
+  // Reasoning adds hidden output only (never re-sent), so a conversation without it is the one with
+  // it minus its reasoning, unless the reasoning tokens changed what fit the context window: then
+  // it is replayed on its own.
+  const mixAt = (lengthFactor: number): Curves => {
+    const parts: { weight: number; curves: Curves }[] = [];
+    for (const attached of attachmentShare > 0 ? [false, true] : [false]) {
+      const share = attached ? attachmentShare : 1 - attachmentShare;
+      if (share === 0) continue;
+      if (reasoningShare === 0) {
+        parts.push({ weight: share, curves: replayAt(lengthFactor, attached, false) });
+        continue;
+      }
+      const withReasoning = replayAt(lengthFactor, attached, true);
+      if (reasoningShare < 1) {
+        const without = withReasoning.windowLimited
+          ? replayAt(lengthFactor, attached, false)
+          : withoutReasoning(withReasoning);
+        parts.push({ weight: share * (1 - reasoningShare), curves: without });
+      }
+      parts.push({ weight: share * reasoningShare, curves: withReasoning });
     }
-  }
-  const mixAt = (lengthFactor: number): Curves =>
-    mixCurves(
-      types.map((t) => ({
-        weight: t.weight,
-        curves: replayAt(lengthFactor, t.attached, t.reasoning),
-      })),
-      turns,
-    );
+    return mixCurves(parts, turns);
+  };
 
   const base = mixAt(1);
   const messagesPerActiveDay = messagesPerActiveDayOf(p);
@@ -452,13 +461,17 @@ function dayValueBetween(
   const rest = m - full * turns;
   const whole = Math.floor(rest);
   const frac = rest - whole;
-  const at = (k: number): number => {
-    const ak = (a[k] as number | undefined) ?? 0;
-    return ak + t * (((b[k] as number | undefined) ?? 0) - ak);
-  };
-  const atWhole = at(whole);
-  const next = frac > 0 ? at(whole + 1) : atWhole;
-  return full * at(turns) + atWhole + frac * (next - atWhole);
+  // Inlined (no closure): this runs for every simulated month of every scenario.
+  const aw = (a[whole] as number | undefined) ?? 0;
+  const atWhole = aw + t * (((b[whole] as number | undefined) ?? 0) - aw);
+  let next = atWhole;
+  if (frac > 0) {
+    const an = (a[whole + 1] as number | undefined) ?? 0;
+    next = an + t * (((b[whole + 1] as number | undefined) ?? 0) - an);
+  }
+  const af = (a[turns] as number | undefined) ?? 0;
+  const atFull = af + t * (((b[turns] as number | undefined) ?? 0) - af);
+  return full * atFull + atWhole + frac * (next - atWhole);
 }
 
 /**
@@ -556,6 +569,7 @@ function curvesOf(models: readonly ModelConversationCost[], turns: number): Curv
     output: make(),
     reasoning: make(),
     perModel: [],
+    windowLimited: models.some((m) => m.truncatedCalls > 0 || m.oversizedCalls > 0),
   };
   for (const model of models) {
     const mc: ModelCurves = {
@@ -620,6 +634,28 @@ const MODEL_ARRAYS = [
 ] as const;
 const SCENARIO_ARRAYS = ["total", "input", "cached", "write", "output", "reasoning"] as const;
 
+/** The same replay with its reasoning removed: totals less reasoning, reasoning and its tokens zero. */
+function withoutReasoning(curves: Curves): Curves {
+  const minus = (total: Float64Array, reasoning: Float64Array) =>
+    total.map((value, k) => value - (reasoning[k] as number));
+  const zero = (like: Float64Array) => new Float64Array(like.length);
+  return {
+    total: minus(curves.total, curves.reasoning),
+    input: curves.input,
+    cached: curves.cached,
+    write: curves.write,
+    output: curves.output,
+    reasoning: zero(curves.reasoning),
+    perModel: curves.perModel.map((m) => ({
+      ...m,
+      total: minus(m.total, m.reasoning),
+      reasoning: zero(m.reasoning),
+      reasoningTokens: zero(m.reasoningTokens),
+    })),
+    windowLimited: curves.windowLimited,
+  };
+}
+
 /** The weighted sum of conversation types' curves (weights sum to 1). */
 function mixCurves(parts: { weight: number; curves: Curves }[], turns: number): Curves {
   const first = parts[0]?.curves;
@@ -648,6 +684,7 @@ function mixCurves(parts: { weight: number; curves: Curves }[], turns: number): 
       outputTokens: make(),
       reasoningTokens: make(),
     })),
+    windowLimited: parts.some((p) => p.curves.windowLimited),
   };
   for (const { weight, curves } of parts) {
     for (const key of SCENARIO_ARRAYS) axpy(out[key], weight, curves[key]);
