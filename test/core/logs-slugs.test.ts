@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { CHATGPT_MODEL_SLUGS, findModel, mapChatGptModelSlug } from "@tokenmeter/core";
 import { describe, expect, it } from "vitest";
 
@@ -86,5 +88,35 @@ describe("ChatGPT model slug table", () => {
       const untils = (entry.periods ?? []).map((period) => period.until);
       expect([...untils].sort()).toEqual(untils);
     }
+  });
+
+  it("is documented row for row in packages/core/README-logs.md", () => {
+    const readme = readFileSync(
+      fileURLToPath(new URL("../../packages/core/README-logs.md", import.meta.url)),
+      "utf8",
+    );
+    const start = readme.indexOf("### ChatGPT model slugs");
+    const section = readme.slice(start, readme.indexOf("\n### ", start + 1));
+    const rows = section
+      .split("\n")
+      .filter((line) => line.startsWith("| `"))
+      .map((line) => line.split(" | ").map((cell) => cell.replace(/^\| /, "").replace(/ \|$/, "")));
+    const documented = rows.map(([slugs, model, effort, basis]) => ({
+      slugs: (slugs ?? "").split(", ").map((slug) => slug.replaceAll("`", "")),
+      models: [...(model ?? "").matchAll(/`([^`]+)`/g)].map((match) => match[1]),
+      effort: effort === "" ? undefined : effort,
+      basis,
+    }));
+    expect(documented).toEqual(
+      CHATGPT_MODEL_SLUGS.map((entry) => ({
+        slugs: [...entry.slugs],
+        models: [
+          ...(entry.periods ?? []).map((period) => period.apiModel),
+          ...(entry.apiModel === undefined ? [] : [entry.apiModel]),
+        ],
+        effort: entry.reasoningEffort,
+        basis: entry.basis,
+      })),
+    );
   });
 });

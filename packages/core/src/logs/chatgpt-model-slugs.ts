@@ -7,6 +7,7 @@
  * `basis` says how close the match is:
  * - `same-model`: ChatGPT served this API model (possibly a ChatGPT-tuned snapshot of it).
  * - `closest`: no API model is exactly the ChatGPT one; this is the nearest priced equivalent.
+ * - `router`: the slug names ChatGPT's model picker, not a model: nothing to price.
  *
  * Sources: OpenAI's model release posts and ChatGPT release notes (dates in the notes). Where a
  * slug's meaning changed over time, `periods` picks the model by the answer's date.
@@ -20,7 +21,7 @@ export interface ChatGptSlugEntry {
   periods?: readonly { until: string; apiModel: string }[];
   /** Reasoning effort the slug implies (the "-high" variants). */
   reasoningEffort?: "low" | "medium" | "high";
-  basis: "same-model" | "closest";
+  basis: "same-model" | "closest" | "router";
   note: string;
 }
 
@@ -153,7 +154,7 @@ export const CHATGPT_MODEL_SLUGS: readonly ChatGptSlugEntry[] = [
   {
     slugs: ["auto"],
     apiModel: undefined,
-    basis: "closest",
+    basis: "router",
     note: "the ChatGPT router: the model that answered was not recorded",
   },
 ];
@@ -166,7 +167,7 @@ export interface ChatGptModelMapping {
   apiModel?: string;
   reasoningEffort?: "low" | "medium" | "high";
   /** `pattern`: derived from the GPT-5.x naming rule; `unknown`: not in the table. */
-  basis: "same-model" | "closest" | "pattern" | "unknown";
+  basis: "same-model" | "closest" | "router" | "pattern" | "unknown";
   note: string;
 }
 
