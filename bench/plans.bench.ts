@@ -106,7 +106,8 @@ process.stdout.write(
 );
 for (const [label, ms] of Object.entries(times)) {
   const name = label === "baseline" ? "baseline: one replayConversation (8 turns, gpt-5.5)" : label;
-  const ratio = label === "baseline" ? "" : `  (${fmt(ms / base, 0)}× the baseline)`;
+  const times_ = ms / base;
+  const ratio = label === "baseline" ? "" : `  (${fmt(times_, times_ < 10 ? 1 : 0)}× the baseline)`;
   const frame =
     label === "site default: project 4 models + compare with Plus"
       ? `  ${fmt((ms / FRAME_MS) * 100, 0)}% of a ${FRAME_MS} ms frame`

@@ -257,6 +257,10 @@ function compareOne(
     notes.push(
       `${name}'s caps and models are as of ${plan.terms.asOf}, the newest source read; they may have changed since.`,
     );
+  } else if (plan.terms.asOf > on) {
+    notes.push(
+      `${name}'s caps and models are as of ${plan.terms.asOf}, after ${on}: the plan may have had other limits and models then.`,
+    );
   }
   const extras = plan.terms.includes.filter((i) => i.kind !== "ads");
   if (extras.length > 0) {
