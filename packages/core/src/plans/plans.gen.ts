@@ -22,11 +22,9 @@ export const plansData: PlansTableInput = {
           "effectiveFrom": "2022-11-30",
           "billing": "monthly",
           "usdPerMonth": 0,
-          "source": "https://openai.com/index/chatgpt/",
-          "sourceDate": "2022-11-30",
+          "source": "https://sourcefeed.dev/models/chatgpt",
           "checked": "2026-11-27",
-          "note": "ChatGPT launched free on 2022-11-30 (stated by sourcefeed.dev, which quotes OpenAI's history); the newest page read that describes the Free plan is help.openai.com article 11909943 (May 2026).",
-          "via": "https://sourcefeed.dev/models/chatgpt"
+          "note": "sourcefeed.dev (a model-history page, April 2026): ChatGPT \"launched as a free research preview on November 30, 2022\". OpenAI's launch post (https://openai.com/index/chatgpt/) was not re-read for this table. The newest page read that describes the Free plan is help.openai.com article 11909943 (May 2026)."
         }
       ],
       "terms": {
@@ -388,11 +386,10 @@ export const plansData: PlansTableInput = {
           "effectiveFrom": "2024-12-05",
           "billing": "monthly",
           "usdPerMonth": 200,
-          "source": "https://openai.com/index/introducing-chatgpt-pro/",
-          "via": "https://theagenttimes.com/articles/openai-extends-2x-codex-usage-promotion-for-pro-subscribers--57acae17",
+          "source": "https://theagenttimes.com/articles/openai-extends-2x-codex-usage-promotion-for-pro-subscribers--57acae17",
           "sourceDate": "2026-04-09",
           "checked": "2026-11-27",
-          "note": "$200/month confirmed by OpenAI on 2026-04-09 (\"our existing $200 Pro tier ... our highest usage option\") and by sourcefeed.dev (April 2026). effectiveFrom is the Pro launch date given in OpenAI's launch post (not re-read here)."
+          "note": "Quotes OpenAI on 2026-04-09: \"Our existing $200 Pro tier still remains our highest usage option.\" effectiveFrom is the Pro launch date in OpenAI's launch post (https://openai.com/index/introducing-chatgpt-pro/), which was not re-read for this table."
         }
       ],
       "terms": {
@@ -462,10 +459,9 @@ export const plansData: PlansTableInput = {
           "effectiveFrom": "2023-07-11",
           "billing": "monthly",
           "usdPerMonth": 0,
-          "source": "https://www.anthropic.com/news/claude-2",
-          "sourceDate": "2023-07-11",
+          "source": "https://support.anthropic.com/en/articles/8324991-about-claude-pro-usage",
           "checked": "2026-11-27",
-          "note": "claude.ai opened to the public, free, with Claude 2 (date from Anthropic's launch post, not re-read here; the price is trivially $0)."
+          "note": "The support page describes Pro as \"at least five times the usage ... compared to our free service\". The start date (claude.ai opened to the public, free, with Claude 2 on 2023-07-11) is from Anthropic's launch post (https://www.anthropic.com/news/claude-2), which was not re-read for this table."
         }
       ],
       "terms": {
@@ -518,7 +514,7 @@ export const plansData: PlansTableInput = {
           "source": "https://claude.com/pricing",
           "sourceDate": "2026-06-10",
           "checked": "2026-11-27",
-          "note": "$20/month billed monthly on claude.com/pricing as verified by a third party on 2026-06-10 (nesyona.com). effectiveFrom is the launch date in Anthropic's launch post (not re-read here).",
+          "note": "$20/month billed monthly on claude.com/pricing as checked by a third party on 2026-06-10 (nesyona.com). effectiveFrom is the launch date in Anthropic's launch post (https://www.anthropic.com/news/claude-pro), which was not re-read for this table.",
           "via": "https://nesyona.com/articles/claude-pro-annual-vs-monthly-billing-2026"
         },
         {
@@ -605,11 +601,10 @@ export const plansData: PlansTableInput = {
           "effectiveFrom": "2025-04-09",
           "billing": "monthly",
           "usdPerMonth": 100,
-          "source": "https://www.anthropic.com/news/max-plan",
+          "source": "https://1395.topnews.com/en/technology/?article=4286117812992276668-e87dc2f1a246d4d70b&period=3h&thread=4286117812992276668",
           "sourceDate": "2026-06-16",
           "checked": "2026-11-27",
-          "note": "India Today (June 2026): \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\". Also on support.anthropic.com article 11049744 (\"Max 5x: $100 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (not re-read here).",
-          "via": "https://1395.topnews.com/en/technology/?article=4286117812992276668-e87dc2f1a246d4d70b&period=3h&thread=4286117812992276668"
+          "note": "India Today (2026-06-16): \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\"; also support.anthropic.com article 11049744 (\"Max 5x: $100 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (https://www.anthropic.com/news/max-plan), which was not re-read for this table."
         }
       ],
       "terms": {
@@ -679,11 +674,10 @@ export const plansData: PlansTableInput = {
           "effectiveFrom": "2025-04-09",
           "billing": "monthly",
           "usdPerMonth": 200,
-          "source": "https://www.anthropic.com/news/max-plan",
+          "source": "https://1395.topnews.com/en/technology/?article=4286117812992276668-e87dc2f1a246d4d70b&period=3h&thread=4286117812992276668",
           "sourceDate": "2026-06-16",
           "checked": "2026-11-27",
-          "note": "India Today (June 2026): \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\". Also on support.anthropic.com article 11049744 (\"Max 20x: $200 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (not re-read here).",
-          "via": "https://1395.topnews.com/en/technology/?article=4286117812992276668-e87dc2f1a246d4d70b&period=3h&thread=4286117812992276668"
+          "note": "India Today (2026-06-16): \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\"; also support.anthropic.com article 11049744 (\"Max 20x: $200 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (https://www.anthropic.com/news/max-plan), which was not re-read for this table."
         }
       ],
       "terms": {
