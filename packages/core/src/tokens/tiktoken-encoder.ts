@@ -1,5 +1,9 @@
 import { TokenmeterError } from "../errors.ts";
-import type { TiktokenEncoder, TiktokenEncodingName } from "./tiktoken-types.ts";
+import {
+  asTiktokenRanks,
+  type TiktokenEncoder,
+  type TiktokenEncodingName,
+} from "./tiktoken-types.ts";
 
 // One encoder per encoding per process (or page, or worker), never re-created: each tiktoken
 // encoder holds ~50–90 MB of WASM memory that is never returned, so re-creating them leaks.
@@ -9,10 +13,11 @@ async function createEncoder(encoding: TiktokenEncodingName): Promise<TiktokenEn
   try {
     // Resolved per runtime by packages/core/package.json "imports": Node reads files, browsers fetch.
     const assets = await import("#tiktoken-assets");
-    const [Tiktoken, ranks] = await Promise.all([
+    const [Tiktoken, ranksModule] = await Promise.all([
       assets.loadTiktoken(),
       assets.loadRanks(encoding),
     ]);
+    const ranks = asTiktokenRanks(ranksModule, encoding);
     return new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);

@@ -21,16 +21,6 @@ export type TiktokenConstructor = new (
   patStr: string,
 ) => TiktokenEncoder;
 
-/**
- * How one runtime loads tiktoken: `#tiktoken-assets` resolves to the Node loader
- * (`tiktoken-assets.node.ts`, which reads the WASM and ranks from node_modules) or, under a
- * bundler's `browser` condition, to `tiktoken-assets.browser.ts` (which fetches them by URL).
- */
-export interface TiktokenAssets {
-  loadTiktoken(): Promise<TiktokenConstructor>;
-  loadRanks(encoding: TiktokenEncodingName): Promise<TiktokenRanks>;
-}
-
 /** Narrows an imported or fetched ranks module without trusting its declared type. */
 export function asTiktokenRanks(value: unknown, encoding: TiktokenEncodingName): TiktokenRanks {
   const candidate =
