@@ -13,23 +13,6 @@ const themeInit = readFileSync(
 // the CSP allows exactly this script by its hash.
 const themeInitHash = `sha256-${createHash("sha256").update(themeInit).digest("base64")}`;
 
-/**
- * Pages are prerendered in Node, where core's `#tiktoken-assets` would resolve to the compiled
- * `dist/` file (the "default" condition) and tie the site build to `npm run build:packages`. The
- * prerender never counts tokens, so point it at the Node source; client and worker bundles keep
- * the `browser` condition (fetch-based loading) untouched.
- */
-const coreNodeAssetsForPrerender = {
-  name: "tokenmeter:core-node-assets-for-prerender",
-  enforce: "pre",
-  resolveId(id, _importer, options) {
-    if (id !== "#tiktoken-assets" || !options?.ssr) return null;
-    return fileURLToPath(
-      new URL("./packages/core/src/tokens/tiktoken-assets.node.ts", import.meta.url),
-    );
-  },
-};
-
 export default defineConfig({
   srcDir: "./site",
   outDir: "./dist/site",
@@ -40,7 +23,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [react()],
   vite: {
-    plugins: [coreNodeAssetsForPrerender],
     resolve: {
       alias: {
         "@tokenmeter/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),

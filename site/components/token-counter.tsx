@@ -5,8 +5,10 @@
 import {
   type ChangeEvent,
   type DragEvent,
+  memo,
   type ReactElement,
   useCallback,
+  useDeferredValue,
   useEffect,
   useId,
   useMemo,
@@ -36,7 +38,11 @@ export interface TokenCounterProps {
   pricingVersion: string;
 }
 
-const BOUNDARY_LIMIT = 4000;
+/** Tokens drawn in the boundary view: enough to read, few enough to redraw while typing. */
+const BOUNDARY_LIMIT = 1000;
+/** From this many characters on, counting waits for a pause in typing of LONG_TEXT_PAUSE_MS. */
+const LONG_TEXT_CHARS = 20_000;
+const LONG_TEXT_PAUSE_MS = 150;
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
 const EXAMPLE_TEXT =
   "Tokens are the pieces a model reads: common words are one token, rarer words split into several, and punctuation, spaces and emoji 🙂 count too. Special strings like <|endoftext|> are counted as plain text.";
@@ -72,7 +78,15 @@ function chatFromJson(value: unknown): CounterChatMessage[] | undefined {
 
 export default function TokenCounter(props: TokenCounterProps): ReactElement {
   const [mode, setMode] = useState<"text" | "chat">("text");
-  const [text, setText] = useState("");
+  const [text, setTextState] = useState("");
+  // The text box is uncontrolled: React keeps a controlled <textarea>'s defaultValue in sync,
+  // rewriting a 50,000-character text node on every keystroke. Programmatic changes go through
+  // setText, which also updates the box.
+  const textBoxRef = useRef<HTMLTextAreaElement>(null);
+  const setText = useCallback((value: string) => {
+    if (textBoxRef.current && textBoxRef.current.value !== value) textBoxRef.current.value = value;
+    setTextState(value);
+  }, []);
   const [messages, setMessages] = useState<CounterChatMessage[]>([
     { role: "system", content: "" },
     { role: "user", content: "" },
@@ -81,7 +95,9 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
   const [boundaryModel, setBoundaryModel] = useState<string | null>(
     props.defaultModelIds.find((id) => props.models.find((m) => m.id === id)?.exact) ?? null,
   );
-  const [result, setResult] = useState<CountResult | null>(null);
+  // A result is kept with the text it was computed for, so boundaries never misalign while typing.
+  const [answer, setAnswer] = useState<{ result: CountResult; text: string } | null>(null);
+  const sentTextRef = useRef("");
   const [loading, setLoading] = useState<string | null>(null);
   const [fileNote, setFileNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -112,7 +128,9 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
     created.addEventListener("message", (event: MessageEvent<CounterWorkerMessage>) => {
       const data = event.data;
       if (data.type === "status") setLoading(data.loading);
-      else if (data.requestId === requestIdRef.current) setResult(data);
+      else if (data.requestId === requestIdRef.current) {
+        setAnswer({ result: data, text: sentTextRef.current });
+      }
     });
     workerRef.current = created;
     return created;
@@ -123,10 +141,11 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
   useEffect(() => {
     if (!hasInput) {
       requestIdRef.current += 1;
-      setResult(null);
+      setAnswer(null);
       return;
     }
     requestIdRef.current += 1;
+    sentTextRef.current = mode === "chat" ? messages.map((m) => m.content).join("\n") : text;
     const request: CountRequest = {
       type: "count",
       requestId: requestIdRef.current,
@@ -138,7 +157,15 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
         boundaryModel !== null && selected.includes(boundaryModel) ? boundaryModel : null,
       boundaryLimit: BOUNDARY_LIMIT,
     };
-    worker().postMessage(request);
+    // Short texts are counted on every keystroke. Long ones wait for a pause in typing, so the
+    // worker is not recounting 50,000 characters per key while the page needs the CPU to echo them.
+    const size = sentTextRef.current.length;
+    if (size < LONG_TEXT_CHARS) {
+      worker().postMessage(request);
+      return;
+    }
+    const timer = setTimeout(() => worker().postMessage(request), LONG_TEXT_PAUSE_MS);
+    return () => clearTimeout(timer);
   }, [hasInput, mode, text, messages, selected, boundaryModel, worker]);
 
   const toggleModel = (id: string) => {
@@ -193,8 +220,10 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
     if (file) void readFile(file);
   };
 
+  // Typing re-renders at full priority; redrawing results (and thousands of token spans) waits.
+  const shown = useDeferredValue(answer);
+  const result = shown?.result ?? null;
   const counts = result?.counts ?? [];
-  const boundaryText = mode === "chat" ? messages.map((m) => m.content).join("\n") : text;
   const exactSelected = selected.filter((id) => modelsById.get(id)?.exact);
 
   return (
@@ -231,10 +260,13 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
               <label htmlFor={ids.text}>Text to count</label>
               <textarea
                 id={ids.text}
-                value={text}
+                ref={textBoxRef}
+                defaultValue={text}
                 spellCheck={false}
                 placeholder="Type or paste text, or drop a file here."
-                onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setText(event.target.value)}
+                onChange={(event: ChangeEvent<HTMLTextAreaElement>) =>
+                  setTextState(event.target.value)
+                }
               />
               <span className="hint">
                 {formatCount(text.length)} characters · {formatCount(wordCount(text))} words
@@ -507,7 +539,11 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
                   ))}
                 </select>
               </div>
-              <TokenView text={boundaryText} result={hasInput ? result : null} />
+              <TokenView
+                text={shown?.text ?? ""}
+                boundaries={hasInput ? (result?.boundaries ?? null) : null}
+                total={result?.boundaryTotal ?? 0}
+              />
             </>
           )}
         </section>
@@ -516,8 +552,12 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
   );
 }
 
-function TokenView(props: { text: string; result: CountResult | null }): ReactElement | null {
-  const boundaries = props.result?.boundaries;
+const TokenView = memo(function TokenView(props: {
+  text: string;
+  boundaries: Uint32Array | null;
+  total: number;
+}): ReactElement | null {
+  const boundaries = props.boundaries;
   if (!boundaries || boundaries.length === 0) return null;
   const pieces: ReactElement[] = [];
   let start = 0;
@@ -530,7 +570,7 @@ function TokenView(props: { text: string; result: CountResult | null }): ReactEl
     );
     start = end;
   }
-  const hidden = (props.result?.boundaryTotal ?? 0) - boundaries.length;
+  const hidden = props.total - boundaries.length;
   return (
     <>
       <p className="token-view">
@@ -545,4 +585,4 @@ function TokenView(props: { text: string; result: CountResult | null }): ReactEl
       ) : null}
     </>
   );
-}
+});

@@ -64,7 +64,7 @@ browserSuite("token counter", () => {
       const expected = await countTokens(SAMPLE, model);
       expect({ model, tokens }).toEqual({ model, tokens: expected.tokens });
       const row = page.locator(`.count-table tr[data-model="${model}"]`);
-      await expect(row.locator(".badge").innerText()).resolves.toBe(
+      await expect(row.locator(".badge").textContent()).resolves.toBe(
         expected.exact ? "exact" : "estimated",
       );
       const send = priceUsage({ inputTokens: expected.tokens }, model).totalUsd;
