@@ -82,9 +82,7 @@ async function countFor(
     unit = priceBoth(1_000_000, model.id, at, pricing);
   } catch (error) {
     if (isTokenmeterError(error, "NO_PRICE_AT_DATE")) {
-      throw badInput(`${model.id} has no price on ${at}: ${error.message}`, {
-        hint: "Pick another --at date.",
-      });
+      throw badInput(error.message, { hint: "Pick another --at date." });
     }
     throw error;
   }

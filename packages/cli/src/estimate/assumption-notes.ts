@@ -1,23 +1,24 @@
 /** Collects assumption sentences (deduplicated, with how often each applied) for the report. */
 export interface AssumptionNotes {
-  add(id: string, description: string): void;
-  /** Each distinct note once, with `(applied N times)` when it applied more than once. */
+  /** Records that `description` applied once more; `unit` names what is counted (`conversation`, `request`). */
+  add(id: string, description: string, unit?: string): void;
+  /** Each distinct note once, with `(N requests)` (its unit) when it applied more than once. */
   list(): { id: string; description: string }[];
 }
 
 export function createAssumptionNotes(): AssumptionNotes {
-  const notes = new Map<string, { id: string; description: string; count: number }>();
+  const notes = new Map<string, { id: string; description: string; count: number; unit: string }>();
   return {
-    add(id, description) {
+    add(id, description, unit = "time") {
       const key = `${id}\u0000${description}`;
       const known = notes.get(key);
-      if (known === undefined) notes.set(key, { id, description, count: 1 });
+      if (known === undefined) notes.set(key, { id, description, count: 1, unit });
       else known.count += 1;
     },
     list() {
-      return [...notes.values()].map(({ id, description, count }) => ({
+      return [...notes.values()].map(({ id, description, count, unit }) => ({
         id,
-        description: count > 1 ? `${description} (applied ${count} times)` : description,
+        description: count > 1 ? `${description} (${count} ${unit}s)` : description,
       }));
     },
   };

@@ -14,6 +14,7 @@ import {
   type TokenizedConversation,
   type Tokenizer,
   type Usage,
+  ZERO_USAGE,
 } from "@tokenmeter/core";
 import type { AssumptionNotes } from "./assumption-notes.ts";
 import { type ConversationTurn, conversationTurns } from "./conversation-turns.ts";
@@ -130,7 +131,7 @@ export function priceConversation(
     const effort = turns.find((turn) => turn.apiModel === model.id)?.reasoningEffort;
     const reasoning = options.reasoning ?? effort;
     const result = replayConversation(viewFor(model), model.id, {
-      at: firstDay < firstPrice ? firstPrice : firstDay,
+      at: [firstDay, firstPrice].sort()[1] as string,
       pricing: options.pricer.pricing,
       caching: options.caching,
       ...(options.cacheWrites === undefined ? {} : { cacheWrites: options.cacheWrites }),
@@ -139,13 +140,23 @@ export function priceConversation(
       truncate: true,
     });
     const cost = result.models[0] as ModelConversationCost;
-    for (const assumption of cost.assumptions) options.notes.add("conversation-replay", assumption);
     replays.set(model.id, cost);
     return cost;
   }
 
+  // A replay's assumptions are reported once it prices something; the stand-in's replay, used only
+  // to count tokens of answers whose model is unknown, prices nothing and is described apart.
+  const noted = new Set<string>();
+  function noteReplay(model: ModelInfo, replay: ModelConversationCost): void {
+    if (noted.has(model.id)) return;
+    noted.add(model.id);
+    for (const assumption of replay.assumptions)
+      options.notes.add("conversation-replay", assumption, "conversation");
+  }
+
   function turnPricing(model: ModelInfo, k: number, beforeRelease: BeforeRelease): ScenarioPricing {
     const replay = replayOn(model);
+    noteReplay(model, replay);
     const turnCost = replay.turns?.[k];
     if (turnCost === undefined) throw new Error(`replay of ${model.id} has no turn ${k}`);
     const usage: Usage = { ...turnCost.usage };
@@ -165,7 +176,7 @@ export function priceConversation(
       firstPrice !== undefined &&
       day < firstPrice.effectiveFrom
     ) {
-      options.notes.add("first-price", firstPriceNote(model));
+      options.notes.add("first-price", firstPriceNote(model), "request");
       const cost =
         replay.priceEffectiveFrom === firstPrice.effectiveFrom
           ? turnCost
@@ -204,7 +215,7 @@ export function priceConversation(
     };
   });
 
-  return turns.map((turn: ConversationTurn, k): ReportEntry => {
+  return turns.map((_turn: ConversationTurn, k): ReportEntry => {
     const turnModel = turnModels[k] as TurnModel;
     const priced = options.specs.map((spec): ScenarioPricing => {
       if (spec.model !== undefined) return turnPricing(spec.model, k, "first-price");
@@ -213,7 +224,11 @@ export function priceConversation(
         return turnPricing(turnModel.info, k, turnModel.assumed ? "first-price" : "unpriced");
       }
       // Unknown model: the call's tokens (on the stand-in's tokenizer) count, its cost cannot.
-      const { usage } = turnPricing(options.standInModel, k, "first-price");
+      const usage: Usage = { ...(replayOn(options.standInModel).turns?.[k]?.usage ?? ZERO_USAGE) };
+      options.notes.add(
+        "unknown-model-tokens",
+        `Answers by models tokenmeter cannot price are still counted in tokens, with ${options.standInModel.id}'s tokenizer and context window; they add $0 and are listed under Coverage.`,
+      );
       return {
         usage,
         usageExact: false,

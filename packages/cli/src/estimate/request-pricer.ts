@@ -98,7 +98,7 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
       if (isTokenmeterError(error, "NO_PRICE_AT_DATE")) {
         const first = target.info.prices[0]?.effectiveFrom;
         if (beforeRelease === "first-price" && first !== undefined && at.slice(0, 10) < first) {
-          notes.add("first-price", firstPriceNote(target.info));
+          notes.add("first-price", firstPriceNote(target.info), "request");
           return price(usage, model, first, usageExact, serviceTier, "unpriced");
         }
         return { usage, usageExact, cost: null, unpricedModel: id, reason: "NO_PRICE_AT_DATE" };
@@ -107,12 +107,15 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
         notes.add(
           "service-tier-fallback",
           `Requests logged as ${serviceTier} on ${id} are priced at standard rates: the table has no ${serviceTier} price for it.`,
+          "request",
         );
         return price(usage, model, at, usageExact, undefined, beforeRelease);
       }
       throw error;
     }
-    for (const assumption of cost.assumptions) notes.add("price-fallback", `${id}: ${assumption}`);
+    for (const assumption of cost.assumptions) {
+      notes.add("price-fallback", `${id}: ${assumption}`, "request");
+    }
     return { usage, usageExact, cost };
   }
 
