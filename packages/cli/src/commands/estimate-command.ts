@@ -233,6 +233,7 @@ export const estimateCommand = defineTokenmeterCommand({
         file.displayName,
         "IGNORED_FILE",
         "Files in the directories given that are not a log tokenmeter recognizes: not read.",
+        {},
       );
     }
     if (files.length === 0) {

@@ -47,6 +47,9 @@ function whyUnrecognized(sample: Uint8Array, totalBytes: number): string {
   if (totalBytes === 0) return "it is empty";
   if (isZip(sample)) return "it is a zip archive without conversations.json";
   if (sample.includes(0)) return "it contains binary data, not text";
+  if (sample.length >= DETECT_SAMPLE_BYTES && !sample.includes(0x0a)) {
+    return `its first line is longer than ${DETECT_SAMPLE_BYTES / 1024} KiB, too long to tell the format from: pass --format`;
+  }
   return "it is not a log format tokenmeter knows (ChatGPT or Claude.ai export, OpenAI API JSONL or usage CSV, Claude Code logs, generic JSONL)";
 }
 
@@ -79,6 +82,7 @@ export async function readInputs(options: ReadInputsOptions): Promise<ReadInputs
       file,
       "IGNORED_FILE",
       "Files in the directories given that are not a log tokenmeter recognizes: not read.",
+      {},
     );
   }
 

@@ -140,7 +140,11 @@ function emptyTotals(): TotalsAccumulator {
   };
 }
 
-function addPricing(totals: TotalsAccumulator, pricing: ScenarioPricing, requestCount: number): void {
+function addPricing(
+  totals: TotalsAccumulator,
+  pricing: ScenarioPricing,
+  requestCount: number,
+): void {
   const { usage, cost } = pricing;
   totals.requestCount += requestCount;
   if (!pricing.usageExact) totals.usageExact = false;
