@@ -90,9 +90,9 @@ describe("ChatGPT model slug table", () => {
     }
   });
 
-  it("is documented row for row in packages/core/README-logs.md", () => {
+  it("is documented row for row in packages/core/README.md", () => {
     const readme = readFileSync(
-      fileURLToPath(new URL("../../packages/core/README-logs.md", import.meta.url)),
+      fileURLToPath(new URL("../../packages/core/README.md", import.meta.url)),
       "utf8",
     );
     const start = readme.indexOf("### ChatGPT model slugs");
