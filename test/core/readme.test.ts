@@ -84,6 +84,23 @@ describe("packages/core/README.md documents the whole public API", () => {
     expect(functions, "exported functions without a #### heading").toEqual([]);
   });
 
+  it("has no in-page link to a heading that does not exist (GitHub's heading anchors)", () => {
+    const slugs = new Set(
+      README.split("\n")
+        .filter((line) => /^#{1,6} /.test(line))
+        .map((line) =>
+          line
+            .replace(/^#+ /, "")
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N} _-]/gu, "")
+            .replace(/ /g, "-"),
+        ),
+    );
+    const links = [...README.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1] as string);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((link) => !slugs.has(link))).toEqual([]);
+  });
+
   it("links the data it documents", () => {
     expect(README).toContain("](../../pricing/README.md)");
     expect(README).toContain("](../../pricing/PLANS.md)");
