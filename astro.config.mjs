@@ -29,7 +29,12 @@ export default defineConfig({
       },
     },
     worker: { format: "es" },
-    build: { target: "es2022", assetsInlineLimit: 0 },
+    // SITE_SOURCEMAP=1 emits source maps, to see what a chunk is made of.
+    build: {
+      target: "es2022",
+      assetsInlineLimit: 0,
+      sourcemap: process.env.SITE_SOURCEMAP === "1",
+    },
   },
   experimental: {
     csp: {

@@ -38,7 +38,7 @@ export interface LineChartProps {
 
 const MARGIN = { top: 14, right: 16, bottom: 44, left: 62 };
 
-/** Up to ~`count` round tick values covering [min, max]. */
+/** Up to ~`count` round tick values from `min` to the first round value at or above `max`. */
 export function niceTicks(min: number, max: number, count: number): number[] {
   if (!(max > min)) return [min];
   const rough = (max - min) / Math.max(1, count);
@@ -46,7 +46,8 @@ export function niceTicks(min: number, max: number, count: number): number[] {
   const residual = rough / magnitude;
   const step = (residual >= 5 ? 10 : residual >= 2 ? 5 : residual >= 1 ? 2 : 1) * magnitude;
   const ticks: number[] = [];
-  for (let value = Math.ceil(min / step) * step; value <= max + step * 1e-9; value += step) {
+  const last = Math.ceil(max / step - 1e-9) * step;
+  for (let value = Math.ceil(min / step) * step; value <= last + step * 1e-9; value += step) {
     ticks.push(Number(value.toPrecision(12)));
   }
   return ticks;
@@ -137,12 +138,14 @@ export function LineChart(props: LineChartProps): ReactElement {
   const xMin = xs.length > 0 ? Math.min(...xs) : 0;
   const xMax = xs.length > 0 ? Math.max(...xs) : 1;
   const yTop = ys.length > 0 ? Math.max(...ys) : 1;
-  const yTicks = niceTicks(0, yTop > 0 ? yTop * 1.08 : 1, compactLayout ? 4 : 5);
+  const yTicks = niceTicks(0, yTop > 0 ? yTop * 1.02 : 1, compactLayout ? 4 : 5);
   const yMax = Math.max(yTicks[yTicks.length - 1] ?? 1, yTop);
   const xSpan = xMax > xMin ? xMax - xMin : 1;
   const sx = (x: number) => margin.left + ((x - xMin) / xSpan) * plotWidth;
   const sy = (y: number) => margin.top + plotHeight - (y / (yMax || 1)) * plotHeight;
-  const xTicks = props.xTicks ?? niceTicks(xMin, xMax, compactLayout ? 4 : 7);
+  const xTicks = (props.xTicks ?? niceTicks(xMin, xMax, compactLayout ? 4 : 7)).filter(
+    (tick) => tick >= xMin && tick <= xMax + 1e-9,
+  );
 
   return (
     <div className="chart" ref={wrapRef}>

@@ -55,6 +55,11 @@ export function formatUsd(amountUsd: number): string {
   return usdSmall.format(amountUsd);
 }
 
+/** A whole-dollar amount without cents (`$15`), cents kept otherwise: for limits people type. */
+export function formatUsdLimit(amountUsd: number): string {
+  return Number.isInteger(amountUsd) ? usdWhole.format(amountUsd) : formatUsd(amountUsd);
+}
+
 /** A price in USD per million tokens, e.g. `$2.50`, `$0.075`. */
 export function formatUsdPerMTok(usdPerMTok: number): string {
   return usdPrice.format(usdPerMTok);

@@ -1,16 +1,17 @@
 // The calculator's scenario: a usage profile (a preset, possibly edited), the models that answer,
 // and the plans to compare. It lives in the page's URL so it can be shared and the back button
 // walks through edits. Only settings are encoded, never anything a person typed as content.
-import {
-  CACHING_MODES,
-  type CachingMode,
-  PRESET_NAMES,
-  type PresetName,
-  REASONING_EFFORTS,
-  type ReasoningEffort,
-  USAGE_PRESETS,
-  type UsageProfileInput,
-} from "@tokenmeter/core";
+// Only types come from core here: the calculator's first paint must not pull in core (and zod),
+// so the presets and option lists arrive as a `ScenarioCatalog` built from core at build time.
+import type { CachingMode, PresetName, ReasoningEffort, UsageProfileInput } from "@tokenmeter/core";
+
+/** Core's presets and option lists, as plain data (`USAGE_PRESETS`, `PRESET_NAMES`, …). */
+export interface ScenarioCatalog {
+  presets: Readonly<Record<PresetName, UsageProfileInput>>;
+  presetNames: readonly PresetName[];
+  reasoningEfforts: readonly ReasoningEffort[];
+  cachingModes: readonly CachingMode[];
+}
 
 /** A length as a person gives it: words (converted at 4/3 tokens per word) or tokens. */
 export interface Length {
@@ -62,8 +63,8 @@ function lengthOf(input: { tokens: number } | { words: number }): Length {
 }
 
 /** The profile fields a preset sets, as the calculator's form holds them. */
-export function presetFields(name: PresetName): ProfileFields {
-  const preset: UsageProfileInput = USAGE_PRESETS[name];
+export function presetFields(catalog: ScenarioCatalog, name: PresetName): ProfileFields {
+  const preset: UsageProfileInput = catalog.presets[name];
   return {
     messagesPerDay: preset.messagesPerDay ?? 0,
     activeDaysPerMonth: preset.activeDaysPerMonth,
@@ -84,14 +85,15 @@ export function presetFields(name: PresetName): ProfileFields {
 
 /** A scenario that starts from `preset`, answered by `models`, compared with `plans`. */
 export function scenarioFromPreset(
+  catalog: ScenarioCatalog,
   preset: PresetName,
   models: readonly string[],
   plans: readonly string[],
 ): Scenario {
-  const roomModels = USAGE_PRESETS[preset].models;
+  const roomModels = catalog.presets[preset].models;
   return {
     preset,
-    ...presetFields(preset),
+    ...presetFields(catalog, preset),
     answer: roomModels ? "room" : "each",
     models: roomModels ? [...roomModels] : [...models],
     plans: [...plans],
@@ -176,10 +178,14 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * The scenario as URL search parameters: the preset, then only what differs from it (and from the
  * default models and plans), so a shared link stays short and readable.
  */
-export function encodeScenario(scenario: Scenario, defaultModels: readonly string[]): string {
+export function encodeScenario(
+  catalog: ScenarioCatalog,
+  scenario: Scenario,
+  defaultModels: readonly string[],
+): string {
   const params = new URLSearchParams();
   if (scenario.preset !== DEFAULT_PRESET) params.set("preset", scenario.preset);
-  const base = scenarioFromPreset(scenario.preset, defaultModels, DEFAULT_PLANS);
+  const base = scenarioFromPreset(catalog, scenario.preset, defaultModels, DEFAULT_PLANS);
   for (const [field, key] of Object.entries(NUMBER_KEYS) as [keyof typeof NUMBER_KEYS, string][]) {
     if (scenario[field] !== base[field]) params.set(key, String(scenario[field]));
   }
@@ -211,6 +217,7 @@ export interface DecodedScenario {
  * ignored (the preset's value is kept) and listed in `ignored`, so a hand-edited link still opens.
  */
 export function decodeScenario(
+  catalog: ScenarioCatalog,
   search: string,
   known: {
     models: ReadonlySet<string>;
@@ -223,11 +230,11 @@ export function decodeScenario(
   const presetParam = params.get("preset");
   let preset: PresetName = DEFAULT_PRESET;
   if (presetParam !== null) {
-    if ((PRESET_NAMES as readonly string[]).includes(presetParam))
+    if ((catalog.presetNames as readonly string[]).includes(presetParam)) {
       preset = presetParam as PresetName;
-    else ignored.push(`preset: unknown preset; using ${DEFAULT_PRESET}`);
+    } else ignored.push(`preset: unknown preset; using ${DEFAULT_PRESET}`);
   }
-  const scenario = scenarioFromPreset(preset, known.defaultModels, DEFAULT_PLANS);
+  const scenario = scenarioFromPreset(catalog, preset, known.defaultModels, DEFAULT_PLANS);
 
   for (const [field, key] of Object.entries(NUMBER_KEYS) as [keyof typeof NUMBER_KEYS, string][]) {
     const raw = params.get(key);
@@ -260,15 +267,15 @@ export function decodeScenario(
   }
   const effort = params.get("effort");
   if (effort !== null) {
-    if ((REASONING_EFFORTS as readonly string[]).includes(effort)) {
+    if ((catalog.reasoningEfforts as readonly string[]).includes(effort)) {
       scenario.reasoningEffort = effort as ReasoningEffort;
-    } else ignored.push(`effort: expected one of ${REASONING_EFFORTS.join(", ")}`);
+    } else ignored.push(`effort: expected one of ${catalog.reasoningEfforts.join(", ")}`);
   }
   const cache = params.get("cache");
   if (cache !== null) {
-    if ((CACHING_MODES as readonly string[]).includes(cache))
+    if ((catalog.cachingModes as readonly string[]).includes(cache)) {
       scenario.caching = cache as CachingMode;
-    else ignored.push(`cache: expected one of ${CACHING_MODES.join(", ")}`);
+    } else ignored.push(`cache: expected one of ${catalog.cachingModes.join(", ")}`);
   }
   const answer = params.get("answer");
   if (answer !== null) {
@@ -294,8 +301,8 @@ export function decodeScenario(
 }
 
 /** True when the profile fields still equal the preset's. */
-export function isUnchangedPreset(scenario: Scenario): boolean {
-  const base = presetFields(scenario.preset);
+export function isUnchangedPreset(catalog: ScenarioCatalog, scenario: Scenario): boolean {
+  const base = presetFields(catalog, scenario.preset);
   return (Object.keys(base) as (keyof ProfileFields)[]).every((key) => {
     const a = scenario[key];
     const b = base[key];

@@ -46,7 +46,7 @@ async function controls(page: Page): Promise<string[]> {
         el.classList.contains("sr-only") && el.id
           ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)
           : el;
-      if (!shown || (shown as HTMLElement).offsetParent === null) continue;
+      if (!shown || !(shown as HTMLElement).checkVisibility()) continue;
       // Tab enters a radio group once (arrow keys move within it): expect the checked one.
       if (el instanceof HTMLInputElement && el.type === "radio") {
         if (radioGroups.has(el.name) || !el.checked) continue;
@@ -122,6 +122,44 @@ browserSuite("keyboard-only use", () => {
     await expect
       .poll(() => page.locator(".count-table tbody tr[data-model]").count())
       .toBe(before + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("changes the calculator's scenario with the keyboard alone", async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${site.origin}/`);
+    await page.waitForSelector('.calc-results[data-result-for=""]');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Tab to the preset radios, arrow to the next preset (Heavy), then on to the messages field.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      if (
+        await page.evaluate(
+          () => (document.activeElement as HTMLInputElement | null)?.type === "radio",
+        )
+      )
+        break;
+    }
+    await page.keyboard.press("ArrowDown");
+    await page.waitForSelector('.calc-results[data-result-for="?preset=heavy"]', {
+      timeout: 30_000,
+    });
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press("Tab");
+      if (
+        await page.evaluate(
+          () => (document.activeElement as HTMLInputElement | null)?.type === "number",
+        )
+      )
+        break;
+    }
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("70");
+    await page.waitForSelector('.calc-results[data-result-for="?preset=heavy&mpd=70"]', {
+      timeout: 30_000,
+    });
+    expect(new URL(page.url()).search).toBe("?preset=heavy&mpd=70");
     expect(errors).toEqual([]);
     await page.close();
   });

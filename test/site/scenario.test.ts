@@ -1,6 +1,6 @@
 // The calculator's URL codec: every scenario survives encode → decode unchanged, the default
 // scenario is the bare URL, and hand-edited nonsense is ignored with a reason instead of breaking.
-import { PRESET_NAMES, REASONING_EFFORTS } from "@tokenmeter/core";
+import { CACHING_MODES, PRESET_NAMES, REASONING_EFFORTS, USAGE_PRESETS } from "@tokenmeter/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,8 +10,16 @@ import {
   encodeScenario,
   isUnchangedPreset,
   type Scenario,
+  type ScenarioCatalog,
   scenarioFromPreset,
 } from "../../site/lib/scenario.ts";
+
+const catalog: ScenarioCatalog = {
+  presets: USAGE_PRESETS,
+  presetNames: PRESET_NAMES,
+  reasoningEfforts: REASONING_EFFORTS,
+  cachingModes: CACHING_MODES,
+};
 
 const MODELS = ["gpt-5.5", "gpt-5.4-mini", "claude-sonnet-5", "gemini-3.5-flash", "gpt-4o-mini"];
 const PLANS = ["chatgpt-plus", "claude-pro", "google-ai-pro", "chatgpt-go"];
@@ -46,8 +54,8 @@ describe("scenario URL codec", () => {
   it("round-trips every scenario", () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
-        const search = encodeScenario(scenario, DEFAULT_MODELS);
-        const decoded = decodeScenario(search, known);
+        const search = encodeScenario(catalog, scenario, DEFAULT_MODELS);
+        const decoded = decodeScenario(catalog, search, known);
         expect(decoded.ignored).toEqual([]);
         expect(decoded.scenario).toEqual(scenario);
       }),
@@ -56,18 +64,18 @@ describe("scenario URL codec", () => {
   });
 
   it("encodes the default scenario as an empty query, and an edit as one parameter", () => {
-    const base = scenarioFromPreset(DEFAULT_PRESET, DEFAULT_MODELS, DEFAULT_PLANS);
-    expect(encodeScenario(base, DEFAULT_MODELS)).toBe("");
-    expect(isUnchangedPreset(base)).toBe(true);
+    const base = scenarioFromPreset(catalog, DEFAULT_PRESET, DEFAULT_MODELS, DEFAULT_PLANS);
+    expect(encodeScenario(catalog, base, DEFAULT_MODELS)).toBe("");
+    expect(isUnchangedPreset(catalog, base)).toBe(true);
     const edited = { ...base, messagesPerDay: 35 };
-    expect(encodeScenario(edited, DEFAULT_MODELS)).toBe("?mpd=35");
-    expect(isUnchangedPreset(edited)).toBe(false);
+    expect(encodeScenario(catalog, edited, DEFAULT_MODELS)).toBe("?mpd=35");
+    expect(isUnchangedPreset(catalog, edited)).toBe(false);
     const plans = { ...base, plans: ["chatgpt-plus", "claude-pro"] };
-    expect(encodeScenario(plans, DEFAULT_MODELS)).toBe("?plans=chatgpt-plus,claude-pro");
+    expect(encodeScenario(catalog, plans, DEFAULT_MODELS)).toBe("?plans=chatgpt-plus,claude-pro");
   });
 
   it("starts from ChatGPT Plus and the moderate preset when the URL is empty", () => {
-    const { scenario, ignored } = decodeScenario("", known);
+    const { scenario, ignored } = decodeScenario(catalog, "", known);
     expect(ignored).toEqual([]);
     expect(scenario.preset).toBe("moderate");
     expect(scenario.plans).toEqual(["chatgpt-plus"]);
@@ -75,7 +83,7 @@ describe("scenario URL codec", () => {
   });
 
   it("uses the room preset's models and answers as a room", () => {
-    const { scenario } = decodeScenario("?preset=room", known);
+    const { scenario } = decodeScenario(catalog, "?preset=room", known);
     expect(scenario.answer).toBe("room");
     expect(scenario.models).toEqual(["gpt-5.5", "claude-sonnet-5", "gemini-3.5-flash"]);
   });
@@ -95,7 +103,7 @@ describe("scenario URL codec", () => {
     ["?models=gpt-5.5,not-a-model", "models"],
     ["?plans=chatgpt-ultra", "plans"],
   ])("ignores %s and says which parameter", (search, key) => {
-    const { scenario, ignored } = decodeScenario(search, known);
+    const { scenario, ignored } = decodeScenario(catalog, search, known);
     expect(ignored).toHaveLength(1);
     expect(ignored[0]?.startsWith(`${key}:`)).toBe(true);
     expect(scenario.preset).toBe(search.startsWith("?preset") ? DEFAULT_PRESET : scenario.preset);
