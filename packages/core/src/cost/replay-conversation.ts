@@ -3,6 +3,7 @@ import { defaultPricingTable } from "../pricing/default-table.ts";
 import type { ModelInfo } from "../pricing/find-model.ts";
 import type { PricingTable } from "../pricing/schema.ts";
 import { type SelectedPrice, selectPrice } from "../pricing/select-price.ts";
+import { shownValue } from "../pricing/shown-value.ts";
 import { chatFormatFor } from "../tokens/chat-format.ts";
 import type { Usage } from "../usage/usage.ts";
 import { type CachingRule, cachingRuleFor } from "./caching-rules.ts";
@@ -54,6 +55,8 @@ export interface ReplayOptions extends ConversationOptions {
 }
 
 const PER_MTOK = 1_000_000;
+/** 1,000 hidden tokens per visible one is far beyond any published effort level (xhigh assumes 16). */
+const MAX_REASONING_MULTIPLIER = 1_000;
 const CACHE_NONE = 0;
 const CACHE_AUTOMATIC = 1;
 const CACHE_WRITES = 2;
@@ -124,10 +127,12 @@ export function replayConversation(
   opts?: ReplayOptions,
 ): ConversationCost {
   const ids = typeof models === "string" ? [models] : models;
-  if (ids.length === 0) {
-    throw new TokenmeterError("INVALID_INPUT", "models is empty: give at least one model id.", {
-      details: { field: "models" },
-    });
+  if (!Array.isArray(ids) || ids.length === 0) {
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      "models must be a model id or a non-empty array of ids.",
+      { details: { field: "models" } },
+    );
   }
   const views = isViewList(conversation) ? conversation : undefined;
   if (views !== undefined && views.length !== ids.length) {
@@ -138,7 +143,11 @@ export function replayConversation(
     );
   }
   const shared = views === undefined ? (conversation as TokenizedConversation) : undefined;
-  const turnCount = (views?.[0] ?? shared)?.userTokens.length ?? 0;
+  if (views === undefined && (typeof shared !== "object" || shared === null)) {
+    invalid("conversation", "expected { systemTokens, userTokens, replyTokens }");
+  }
+  // Checked against every view below; `?.` only keeps a malformed first view from throwing here.
+  const turnCount = (views?.[0] ?? shared)?.userTokens?.length ?? 0;
   if (views !== undefined) {
     views.forEach((view, m) => {
       checkView(view, ids.length, turnCount, `conversation[${m}]`);
@@ -147,7 +156,7 @@ export function replayConversation(
     checkView(shared, ids.length, turnCount, "conversation");
   }
 
-  const plans = ids.map((id, m) => cachedPlan(id, opts, opts?.overheads?.[m]));
+  const plans = ids.map((id, m) => cachedPlan(id, opts, checkOverhead(opts?.overheads?.[m], m)));
   const perTurn = opts?.perTurn ?? true;
   const truncate = opts?.truncate ?? true;
   const results: ModelConversationCost[] = [];
@@ -191,7 +200,12 @@ function checkView(view: TokenizedConversation, modelCount: number, turns: numbe
   }
   checkCount(view.systemTokens, `${label}.systemTokens`);
   const users = view.userTokens;
-  if (users === null || typeof users !== "object" || typeof users.length !== "number") {
+  if (
+    users === null ||
+    users === undefined ||
+    typeof users !== "object" ||
+    typeof users.length !== "number"
+  ) {
     invalid(`${label}.userTokens`, "expected an array of token counts");
   }
   if (users.length !== turns) {
@@ -216,6 +230,24 @@ function checkView(view: TokenizedConversation, modelCount: number, turns: numbe
       if (!isCount(row[k])) checkCount(row[k], `${label}.replyTokens[${j}][${k}]`);
     }
   }
+}
+
+function checkOverhead(overhead: ChatOverhead | undefined, m: number): ChatOverhead | undefined {
+  if (overhead === undefined) return undefined;
+  if (typeof overhead !== "object" || overhead === null) {
+    invalid(`overheads[${m}]`, "expected { messageTokens, replyPrimingTokens, description }");
+  }
+  // Negative overheads are real: calibrated estimators (Gemini's) correct their counts downwards.
+  for (const key of ["messageTokens", "replyPrimingTokens"] as const) {
+    const value = overhead[key];
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      invalid(`overheads[${m}].${key}`, "expected a finite number of tokens");
+    }
+  }
+  if (typeof overhead.description !== "string") {
+    invalid(`overheads[${m}].description`, "expected a string saying where the numbers come from");
+  }
+  return overhead;
 }
 
 /** A finite, non-negative count (fractional averages allowed). Labels are built only on failure. */
@@ -243,20 +275,25 @@ function reasoningMultiplierOf(assumption: ReasoningAssumption | undefined): {
   if (assumption === undefined)
     return { multiplier: REASONING_MULTIPLIERS.medium, label: 'effort "medium" (the default)' };
   if (typeof assumption === "string") {
-    const multiplier = REASONING_MULTIPLIERS[assumption];
-    if (multiplier === undefined) {
+    // Own keys only: "constructor" would otherwise find Object.prototype.constructor.
+    if (!Object.hasOwn(REASONING_MULTIPLIERS, assumption)) {
       invalid(
         "reasoning",
-        `unknown effort "${String(assumption).slice(0, 20)}"; use one of ${Object.keys(REASONING_MULTIPLIERS).join(", ")} or { multiplier }`,
+        `unknown effort "${shownValue(assumption, 20)}"; use one of ${Object.keys(REASONING_MULTIPLIERS).join(", ")} or { multiplier }`,
       );
     }
-    return { multiplier, label: `effort "${assumption}"` };
+    return { multiplier: REASONING_MULTIPLIERS[assumption], label: `effort "${assumption}"` };
   }
   const multiplier = assumption?.multiplier;
-  if (typeof multiplier !== "number" || !Number.isFinite(multiplier) || multiplier < 0) {
+  if (
+    typeof multiplier !== "number" ||
+    !Number.isFinite(multiplier) ||
+    multiplier < 0 ||
+    multiplier > MAX_REASONING_MULTIPLIER
+  ) {
     invalid(
       "reasoning.multiplier",
-      "expected a finite number ≥ 0 (reasoning tokens per visible output token)",
+      `expected a number from 0 to ${MAX_REASONING_MULTIPLIER} (reasoning tokens per visible output token)`,
     );
   }
   return { multiplier, label: "the multiplier given" };

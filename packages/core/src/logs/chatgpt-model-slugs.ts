@@ -203,11 +203,11 @@ const POINT_RELEASE_SUFFIX: Readonly<Record<string, string>> = {
  * mapChatGptModelSlug("some-new-slug").apiModel // undefined (basis "unknown")
  */
 export function mapChatGptModelSlug(slug: string, at?: string): ChatGptModelMapping {
-  const key = slug.trim().toLowerCase();
+  const key = typeof slug === "string" ? slug.trim().toLowerCase() : "";
   const entry = bySlug.get(key);
   if (entry !== undefined) {
     let apiModel = entry.apiModel;
-    if (entry.periods !== undefined && at !== undefined) {
+    if (entry.periods !== undefined && typeof at === "string") {
       const day = at.slice(0, 10);
       const period = entry.periods.find((candidate) => day < candidate.until);
       if (period !== undefined) apiModel = period.apiModel;

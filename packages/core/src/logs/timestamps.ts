@@ -1,3 +1,5 @@
+import { readIsoDate } from "../pricing/calendar-date.ts";
+
 /** Unix times below this are seconds; at or above, milliseconds (10^11 s is the year 5138). */
 const MILLISECONDS_FROM = 1e11;
 
@@ -19,30 +21,15 @@ export function isoFromEpoch(value: number): string | undefined {
     : isoFromEpochSeconds(value);
 }
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
 /**
  * Normalizes an ISO 8601 date or date-time to ISO 8601 in UTC. A time without a zone is read as
  * UTC (core never depends on the machine's time zone). Undefined when it cannot be read, or when
  * the calendar date does not exist (`2024-02-30`).
  */
 export function isoFromString(value: string): string | undefined {
-  const match = ISO_DATE_TIME.exec(value.trim());
-  if (match === null) return undefined;
-  const [, year, month, day, hour, , , zone] = match;
-  const text = value.trim().replace(" ", "T");
-  const withZone =
-    hour === undefined ? `${text}T00:00:00Z` : zone === undefined ? `${text}Z` : text;
-  const date = new Date(withZone);
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) return undefined;
-  // Date rolls invalid days over (Feb 30 → Mar 1); a date must round-trip unchanged.
-  if (hour === undefined || zone === undefined || /z$/i.test(zone)) {
-    const iso = date.toISOString();
-    if (iso.slice(0, 10) !== `${year}-${month}-${day}`) return undefined;
-  }
-  return date.toISOString();
+  const read = readIsoDate(value);
+  if (read === undefined) return undefined;
+  return read.kind === "day" ? `${read.day}T00:00:00.000Z` : read.date.toISOString();
 }
 
 /** ISO 8601 in UTC from a logged timestamp: an ISO string or a Unix time (s or ms). */

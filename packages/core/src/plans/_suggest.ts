@@ -1,3 +1,5 @@
+import { editDistance } from "../pricing/edit-distance.ts";
+
 /**
  * Up to `limit` candidates closest to `query` (case-insensitive): ids containing it first, then by
  * edit distance, keeping only those within a third of the longer length so unrelated ids are left out.
@@ -21,17 +23,4 @@ export function suggestClosest(query: string, candidates: readonly string[], lim
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
     .slice(0, limit)
     .map((s) => s.name);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -1,3 +1,5 @@
+import { TokenmeterError } from "../errors.ts";
+import { checkedNumber } from "./_check-number.ts";
 import type { Plan, PlanCap } from "./schema.ts";
 import { DAYS_PER_MONTH } from "./usage-profile.ts";
 
@@ -49,6 +51,27 @@ export interface CapDemand {
  * - longer windows: `m × (window / 24 h) × min(1, activeDays / 30.44)` (a week holds its share of active days).
  */
 export function messagesInWindow(demand: CapDemand, windowHours: number): number {
+  checkDemand(demand);
+  checkedNumber(windowHours, "windowHours");
+  return inWindow(demand, windowHours);
+}
+
+/** Throws `INVALID_INPUT` for a demand no profile can produce (NaN, negative, no active hours). */
+function checkDemand(demand: CapDemand): void {
+  if (typeof demand !== "object" || demand === null) {
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      "demand must be an object { messagesPerActiveDay, activeDaysPerMonth, activeHoursPerDay, reasoningShare }.",
+      { details: { field: "demand" } },
+    );
+  }
+  checkedNumber(demand.messagesPerActiveDay, "messagesPerActiveDay");
+  checkedNumber(demand.activeDaysPerMonth, "activeDaysPerMonth");
+  checkedNumber(demand.activeHoursPerDay, "activeHoursPerDay", Number.MIN_VALUE);
+  checkedNumber(demand.reasoningShare, "reasoningShare");
+}
+
+function inWindow(demand: CapDemand, windowHours: number): number {
   const m = demand.messagesPerActiveDay;
   if (windowHours <= demand.activeHoursPerDay) return (m * windowHours) / demand.activeHoursPerDay;
   if (windowHours <= 24) return m;
@@ -58,6 +81,7 @@ export function messagesInWindow(demand: CapDemand, windowHours: number): number
 
 /** Checks a usage against every cap of a plan (see {@link CapStatus}). */
 export function checkCaps(plan: Plan, demand: CapDemand): CapsVerdict {
+  checkDemand(demand);
   const checks: CapCheck[] = [];
   const textCaps: string[] = [];
   for (const cap of plan.terms.caps) {
@@ -65,7 +89,7 @@ export function checkCaps(plan: Plan, demand: CapDemand): CapsVerdict {
       textCaps.push(cap.text);
       continue;
     }
-    const all = messagesInWindow(demand, cap.windowHours);
+    const all = inWindow(demand, cap.windowHours);
     const demandMessages = cap.scope === "reasoning" ? all * demand.reasoningShare : all;
     const over = demandMessages > cap.messages;
     checks.push({

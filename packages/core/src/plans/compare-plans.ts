@@ -1,4 +1,6 @@
 import { TokenmeterError } from "../errors.ts";
+import { shownValue, typeOfValue } from "../pricing/shown-value.ts";
+import { checkedNumber } from "./_check-number.ts";
 import { count, usd, windowName } from "./_format.ts";
 import { localDate } from "./_local-date.ts";
 import { type CapCheck, type CapsVerdict, checkCaps } from "./check-caps.ts";
@@ -6,7 +8,13 @@ import { defaultPlansTable } from "./default-plans.ts";
 import { findPlan } from "./find-plan.ts";
 import { planPriceAt } from "./list-plans.ts";
 import { type MonthlyProjection, monthlyCostAt } from "./project-monthly.ts";
-import type { BillingPeriod, Inclusion, Plan, PlansTable } from "./schema.ts";
+import {
+  BILLING_PERIODS,
+  type BillingPeriod,
+  type Inclusion,
+  type Plan,
+  type PlansTable,
+} from "./schema.ts";
 import { type SpendingLimit, suggestSpendingLimit } from "./spending-limit.ts";
 import { MIN_SECONDS_PER_MESSAGE } from "./usage-profile.ts";
 
@@ -110,16 +118,18 @@ export function comparePlans(
   opts?: ComparePlansOptions,
 ): SubscriptionComparison[] {
   const projections: readonly MonthlyProjection[] = isList(projection) ? projection : [projection];
+  projections.forEach(checkProjection);
   if (projections.length === 0) return [];
   const table = opts?.plans ?? defaultPlansTable;
   const explicit = planIds !== undefined;
   const selections: { plan: Plan; billing: BillingPeriod }[] = (
     planIds ?? table.plans.map((p) => p.id)
   ).map((entry) => {
-    const id = typeof entry === "string" ? entry : entry.plan;
-    const billing =
-      (typeof entry === "string" ? undefined : entry.billing) ?? opts?.billing ?? "monthly";
-    return { plan: findPlan(id, { plans: table }), billing };
+    const selection: Partial<PlanSelection> =
+      typeof entry === "object" && entry !== null ? entry : {};
+    const id = typeof entry === "string" ? entry : selection.plan;
+    const billing = billingOf(selection.billing ?? opts?.billing);
+    return { plan: findPlan(id as string, { plans: table }), billing };
   });
 
   const out: SubscriptionComparison[] = [];
@@ -141,6 +151,39 @@ function isList(
   value: MonthlyProjection | readonly MonthlyProjection[],
 ): value is readonly MonthlyProjection[] {
   return Array.isArray(value);
+}
+
+/** A projection from {@link projectMonthly}; anything else (a hand-made object, null) is refused. */
+function checkProjection(p: unknown, i: number): void {
+  const candidate = p as Partial<MonthlyProjection> | null;
+  if (
+    typeof candidate !== "object" ||
+    candidate === null ||
+    typeof candidate.pricedOn !== "string" ||
+    typeof candidate.activeDays !== "number" ||
+    candidate.curve === undefined ||
+    candidate.profile === undefined ||
+    candidate.range === undefined ||
+    candidate.expected === undefined
+  ) {
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      `projection${i === 0 ? "" : `[${i}]`} is not a monthly projection: pass what projectMonthly() returns.`,
+      { details: { field: "projection" } },
+    );
+  }
+}
+
+function billingOf(value: unknown): BillingPeriod {
+  if (value === undefined) return "monthly";
+  if (typeof value === "string" && (BILLING_PERIODS as readonly string[]).includes(value)) {
+    return value as BillingPeriod;
+  }
+  throw new TokenmeterError(
+    "INVALID_INPUT",
+    `Unknown billing ${typeof value === "string" ? `"${shownValue(value, 40)}"` : typeOfValue(value)}: use one of ${BILLING_PERIODS.join(", ")}.`,
+    { details: { field: "billing", known: [...BILLING_PERIODS] } },
+  );
 }
 
 function noPrice(plan: Plan, billing: BillingPeriod, on: string): TokenmeterError {
@@ -166,6 +209,13 @@ export function solveBreakEven(
   targetUsd: number,
   maxMessagesPerDay: number,
 ): number | null {
+  if (typeof cost !== "function") {
+    throw new TokenmeterError("INVALID_INPUT", "cost must be a function of messages per day.", {
+      details: { field: "cost" },
+    });
+  }
+  checkedNumber(targetUsd, "targetUsd", Number.NEGATIVE_INFINITY);
+  checkedNumber(maxMessagesPerDay, "maxMessagesPerDay");
   if (!(targetUsd > 0)) return 0;
   if (cost(maxMessagesPerDay) < targetUsd) return null;
   let lo = 0;

@@ -1,4 +1,5 @@
 import { TokenmeterError } from "../errors.ts";
+import { shownValue, typeOfValue } from "../pricing/shown-value.ts";
 import { suggestClosest } from "./_suggest.ts";
 import { defaultPlansTable } from "./default-plans.ts";
 import type { Plan, PlansTable } from "./schema.ts";
@@ -29,12 +30,19 @@ function indexOf(table: PlansTable): Map<string, Plan> {
  * findPlan("plus").id // "chatgpt-plus"
  */
 export function findPlan(idOrAlias: string, opts?: { plans?: PlansTable }): Plan {
+  if (typeof idOrAlias !== "string") {
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      `A plan id must be a string such as "chatgpt-plus", got ${typeOfValue(idOrAlias)}.`,
+      { details: { field: "plan" } },
+    );
+  }
   const table = opts?.plans ?? defaultPlansTable;
   const index = indexOf(table);
   const found = index.get(idOrAlias.trim().toLowerCase());
   if (found !== undefined) return found;
-  const suggestions = suggestClosest(idOrAlias.trim(), [...index.keys()]);
-  const shown = idOrAlias.length > 60 ? `${idOrAlias.slice(0, 57)}...` : idOrAlias;
+  const suggestions = suggestClosest(idOrAlias.trim().slice(0, 64), [...index.keys()]);
+  const shown = shownValue(idOrAlias, 60);
   throw new TokenmeterError(
     "UNKNOWN_PLAN",
     `Unknown plan "${shown}" in plans table ${table.version}.` +

@@ -1,3 +1,5 @@
+import { TokenmeterError } from "../errors.ts";
+import { typeOfValue } from "../pricing/shown-value.ts";
 import { localDate } from "./_local-date.ts";
 import { defaultPlansTable } from "./default-plans.ts";
 import { findPlan } from "./find-plan.ts";
@@ -87,7 +89,14 @@ export function planPriceAt(
 export function listPlans(opts?: ListPlansOptions): PlanInfo[] {
   const table = opts?.plans ?? defaultPlansTable;
   const pricedOn = opts?.at === undefined ? table.publishedOn : localDate(opts.at, opts.timeZone);
-  const provider = opts?.provider?.toLowerCase();
+  const provider = typeof opts?.provider === "string" ? opts.provider.toLowerCase() : undefined;
+  if (opts?.provider !== undefined && provider === undefined) {
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      `provider must be a provider id such as "openai", got ${typeOfValue(opts.provider)}.`,
+      { details: { field: "provider" } },
+    );
+  }
   const out: PlanInfo[] = [];
   for (const plan of table.plans) {
     if (provider !== undefined && plan.provider !== provider) continue;

@@ -1,4 +1,5 @@
 import { TokenmeterError } from "../errors.ts";
+import { shownValue, typeOfValue } from "../pricing/shown-value.ts";
 import { parseUsageProfile, type UsageProfile, type UsageProfileInput } from "./usage-profile.ts";
 
 /** The names of the built-in usage profiles. */
@@ -93,12 +94,16 @@ export const USAGE_PRESETS: Readonly<Record<PresetName, UsageProfileInput>> = Ob
  * const profile = usagePreset("moderate");
  */
 export function usagePreset(name: PresetName): UsageProfile {
-  const input = (USAGE_PRESETS as Readonly<Record<string, UsageProfileInput>>)[name];
+  // Own keys only: `usagePreset("toString")` must not find Object.prototype.toString.
+  const input =
+    typeof name === "string" && Object.hasOwn(USAGE_PRESETS, name)
+      ? (USAGE_PRESETS as Readonly<Record<string, UsageProfileInput>>)[name]
+      : undefined;
   if (input === undefined) {
-    const shown = String(name).slice(0, 40);
+    const shown = typeof name === "string" ? `"${shownValue(name, 40)}"` : typeOfValue(name);
     throw new TokenmeterError(
       "INVALID_INPUT",
-      `Unknown usage preset "${shown}"; the presets are ${PRESET_NAMES.join(", ")}.`,
+      `Unknown usage preset ${shown}; the presets are ${PRESET_NAMES.join(", ")}.`,
       { details: { field: "preset", presets: [...PRESET_NAMES] } },
     );
   }

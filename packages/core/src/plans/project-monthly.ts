@@ -4,6 +4,7 @@ import { replayConversation, type TokenizedConversation } from "../cost/replay-c
 import { TokenmeterError } from "../errors.ts";
 import { defaultPricingTable } from "../pricing/default-table.ts";
 import type { PricingTable, ServiceTier } from "../pricing/schema.ts";
+import { checkedNumber } from "./_check-number.ts";
 import { daysInMonthOf, localDate } from "./_local-date.ts";
 import { hashSeed, mulberry32, quantileSorted, variationFactor } from "./_prng.ts";
 import {
@@ -188,6 +189,13 @@ function scenariosOf(
   profile: UsageProfile,
   models: readonly ModelScenario[] | undefined,
 ): (readonly string[])[] {
+  if (models !== undefined && !Array.isArray(models)) {
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      'models must be an array of scenarios: model ids, or arrays of ids for a room (["gpt-5.5", ["gpt-5.5", "claude-sonnet-5"]]).',
+      { details: { field: "models" } },
+    );
+  }
   const list: ModelScenario[] =
     models !== undefined && models.length > 0
       ? [...models]
@@ -202,7 +210,8 @@ function scenariosOf(
     );
   }
   return list.map((scenario, i) => {
-    const ids = typeof scenario === "string" ? [scenario] : [...scenario];
+    const ids: unknown[] =
+      typeof scenario === "string" ? [scenario] : Array.isArray(scenario) ? [...scenario] : [];
     if (ids.length === 0 || ids.some((id) => typeof id !== "string" || id.trim() === "")) {
       throw new TokenmeterError(
         "INVALID_INPUT",
@@ -210,7 +219,7 @@ function scenariosOf(
         { details: { field: `models[${i}]` } },
       );
     }
-    return ids;
+    return ids as string[];
   });
 }
 
@@ -347,7 +356,8 @@ function projectScenario(ids: readonly string[], ctx: Context): MonthlyProjectio
   const messagesPerActiveDay = messagesPerActiveDayOf(p);
   const daysInMonth = daysInMonthOf(ctx.pricedOn);
   const activeDays = Math.min(p.activeDaysPerMonth, daysInMonth);
-  const evaluate = (curve: ArrayLike<number>, m: number) => activeDays * dayValue(curve, m, turns);
+  const evaluate = (curve: ArrayLike<number>, m: number) =>
+    activeDays * dayValueOf(curve, m, turns);
 
   const expected = componentsAt(base, messagesPerActiveDay, evaluate);
   const perModel: ModelMonthlyCost[] = base.perModel.map((mc) => ({
@@ -437,6 +447,13 @@ function projectScenario(ids: readonly string[], ctx: Context): MonthlyProjectio
  * the month is continuous and never decreasing in `m`.
  */
 export function dayValue(curve: ArrayLike<number>, m: number, turns: number): number {
+  checkedNumber(m, "messages per day");
+  checkedNumber(turns, "turns per conversation", 1);
+  return dayValueOf(curve, m, turns);
+}
+
+/** {@link dayValue} without argument checks, for the sampling loops (arguments come from a valid profile). */
+function dayValueOf(curve: ArrayLike<number>, m: number, turns: number): number {
   if (!(m > 0)) return 0;
   const full = Math.floor(m / turns);
   const rest = m - full * turns;
@@ -479,10 +496,11 @@ function dayValueBetween(
  * everything else unchanged. This is what break-even solves against.
  */
 export function monthlyCostAt(projection: MonthlyProjection, messagesPerActiveDay: number): number {
+  checkedNumber(messagesPerActiveDay, "messagesPerActiveDay");
   const curve = projection.curve;
   return (
     projection.activeDays *
-    dayValue(curve.cumulativeUsd, messagesPerActiveDay, curve.turnsPerConversation)
+    dayValueOf(curve.cumulativeUsd, messagesPerActiveDay, curve.turnsPerConversation)
   );
 }
 
@@ -510,7 +528,7 @@ function rangeOf(
   turns: number,
 ): MonthlyProjection["range"] {
   const evaluate = (curve: ArrayLike<number>, messages: number) =>
-    activeDays * dayValue(curve, messages, turns);
+    activeDays * dayValueOf(curve, messages, turns);
   const { lengthCv } = ctx.profile.variability;
   // Length factors snap onto a grid (replayed once each) and interpolate between grid points.
   const grid: number[] = [];
@@ -560,34 +578,13 @@ function rangeOf(
 }
 
 function curvesOf(models: readonly ModelConversationCost[], turns: number): Curves {
-  const make = () => new Float64Array(turns + 1);
-  const out: Curves = {
-    total: make(),
-    input: make(),
-    cached: make(),
-    write: make(),
-    output: make(),
-    reasoning: make(),
-    perModel: [],
-    windowLimited: models.some((m) => m.truncatedCalls > 0 || m.oversizedCalls > 0),
-  };
-  for (const model of models) {
-    const mc: ModelCurves = {
-      model: model.model,
-      provider: model.provider,
-      priceEffectiveFrom: model.priceEffectiveFrom,
-      total: make(),
-      input: make(),
-      cached: make(),
-      write: make(),
-      output: make(),
-      reasoning: make(),
-      inputTokens: make(),
-      cachedTokens: make(),
-      writeTokens: make(),
-      outputTokens: make(),
-      reasoningTokens: make(),
-    };
+  const out = emptyCurves(
+    models,
+    turns,
+    models.some((m) => m.truncatedCalls > 0 || m.oversizedCalls > 0),
+  );
+  models.forEach((model, j) => {
+    const mc = out.perModel[j] as ModelCurves;
     const perTurn = model.turns ?? [];
     for (let k = 0; k < turns; k++) {
       const t = perTurn[k];
@@ -606,17 +603,43 @@ function curvesOf(models: readonly ModelConversationCost[], turns: number): Curv
       mc.outputTokens[k + 1] = (mc.outputTokens[k] as number) + u.outputTokens;
       mc.reasoningTokens[k + 1] = (mc.reasoningTokens[k] as number) + u.reasoningTokens;
     }
-    out.perModel.push(mc);
-    for (let k = 0; k <= turns; k++) {
-      out.total[k] = (out.total[k] as number) + (mc.total[k] as number);
-      out.input[k] = (out.input[k] as number) + (mc.input[k] as number);
-      out.cached[k] = (out.cached[k] as number) + (mc.cached[k] as number);
-      out.write[k] = (out.write[k] as number) + (mc.write[k] as number);
-      out.output[k] = (out.output[k] as number) + (mc.output[k] as number);
-      out.reasoning[k] = (out.reasoning[k] as number) + (mc.reasoning[k] as number);
-    }
-  }
+    for (const key of SCENARIO_ARRAYS) axpy(out[key], 1, mc[key]);
+  });
   return out;
+}
+
+/** Zeroed curves of `turns + 1` points for these models (model, provider and price date copied). */
+function emptyCurves(
+  models: readonly Pick<ModelCurves, "model" | "provider" | "priceEffectiveFrom">[],
+  turns: number,
+  windowLimited: boolean,
+): Curves {
+  const make = () => new Float64Array(turns + 1);
+  return {
+    total: make(),
+    input: make(),
+    cached: make(),
+    write: make(),
+    output: make(),
+    reasoning: make(),
+    perModel: models.map((m) => ({
+      model: m.model,
+      provider: m.provider,
+      priceEffectiveFrom: m.priceEffectiveFrom,
+      total: make(),
+      input: make(),
+      cached: make(),
+      write: make(),
+      output: make(),
+      reasoning: make(),
+      inputTokens: make(),
+      cachedTokens: make(),
+      writeTokens: make(),
+      outputTokens: make(),
+      reasoningTokens: make(),
+    })),
+    windowLimited,
+  };
 }
 
 const MODEL_ARRAYS = [
@@ -660,32 +683,11 @@ function withoutReasoning(curves: Curves): Curves {
 function mixCurves(parts: { weight: number; curves: Curves }[], turns: number): Curves {
   const first = parts[0]?.curves;
   if (first === undefined || parts.length === 1) return first as Curves;
-  const make = () => new Float64Array(turns + 1);
-  const out: Curves = {
-    total: make(),
-    input: make(),
-    cached: make(),
-    write: make(),
-    output: make(),
-    reasoning: make(),
-    perModel: first.perModel.map((m) => ({
-      model: m.model,
-      provider: m.provider,
-      priceEffectiveFrom: m.priceEffectiveFrom,
-      total: make(),
-      input: make(),
-      cached: make(),
-      write: make(),
-      output: make(),
-      reasoning: make(),
-      inputTokens: make(),
-      cachedTokens: make(),
-      writeTokens: make(),
-      outputTokens: make(),
-      reasoningTokens: make(),
-    })),
-    windowLimited: parts.some((p) => p.curves.windowLimited),
-  };
+  const out = emptyCurves(
+    first.perModel,
+    turns,
+    parts.some((p) => p.curves.windowLimited),
+  );
   for (const { weight, curves } of parts) {
     for (const key of SCENARIO_ARRAYS) axpy(out[key], weight, curves[key]);
     curves.perModel.forEach((m, j) => {

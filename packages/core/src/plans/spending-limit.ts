@@ -1,3 +1,5 @@
+import { checkedNumber } from "./_check-number.ts";
+
 /**
  * How a suggested API spending limit is derived from a projection's high end. Providers recommend
  * setting a monthly budget or hard limit on an API account as a safety net; the suggestion is
@@ -16,7 +18,8 @@ export const SPENDING_LIMIT_HEADROOM = 1.25;
  * @example roundUpUsd(123.4) // 130
  */
 export function roundUpUsd(usd: number): number {
-  if (!(usd > 0)) return 1;
+  if (!Number.isFinite(usd)) checkedNumber(usd, "usd", Number.NEGATIVE_INFINITY);
+  if (usd <= 0) return 1;
   const step = usd < 10 ? 1 : usd < 50 ? 5 : usd < 200 ? 10 : usd < 1000 ? 50 : 100;
   // A tiny tolerance keeps 45.000000000001 (float noise) from jumping to 50.
   return Math.max(1, Math.ceil(usd / step - 1e-9) * step);
@@ -34,8 +37,13 @@ export interface SpendingLimit {
   readonly explanation: string;
 }
 
-/** The suggested monthly spending limit for a projection whose high end is `highUsd`. */
+/**
+ * The suggested monthly spending limit for a projection whose high end is `highUsd` (USD a month).
+ * @throws TokenmeterError `INVALID_INPUT` when `highUsd` is negative, NaN or infinite.
+ * @example suggestSpendingLimit(11.22).usd // 15 (11.22 × 1.25 = 14.03, next $5 step)
+ */
 export function suggestSpendingLimit(highUsd: number): SpendingLimit {
+  checkedNumber(highUsd, "highUsd");
   const withHeadroom = highUsd * SPENDING_LIMIT_HEADROOM;
   const usd = roundUpUsd(withHeadroom);
   return {

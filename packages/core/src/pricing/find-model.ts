@@ -1,6 +1,9 @@
 import { TokenmeterError } from "../errors.ts";
+import { toPriceDate } from "./calendar-date.ts";
 import { defaultPricingTable } from "./default-table.ts";
+import { editDistance } from "./edit-distance.ts";
 import type { ModelEntry, PricingTable } from "./schema.ts";
+import { shownValue, typeOfValue } from "./shown-value.ts";
 
 /** A model of the pricing table together with the provider it belongs to. */
 export type ModelInfo = ModelEntry & {
@@ -104,6 +107,13 @@ function normalize(idOrAlias: string): string {
  * findModel("claude-3.5-sonnet").provider // "anthropic"
  */
 export function findModel(idOrAlias: string, opts?: { pricing?: PricingTable }): ModelInfo {
+  if (typeof idOrAlias !== "string") {
+    throw new TokenmeterError(
+      "INVALID_INPUT",
+      `A model id must be a string such as "gpt-4o", got ${typeOfValue(idOrAlias)}.`,
+      { details: { field: "model" } },
+    );
+  }
   const table = opts?.pricing ?? defaultPricingTable;
   const index = indexOf(table);
   const memo = index.resolved.get(idOrAlias);
@@ -135,19 +145,22 @@ export function listModels(opts?: {
   const index = indexOf(table);
   let models = index.models;
   if (opts?.provider !== undefined) {
-    const list = index.providers.get(opts.provider.trim().toLowerCase());
+    const provider = opts.provider as unknown;
+    const list =
+      typeof provider === "string" ? index.providers.get(provider.trim().toLowerCase()) : undefined;
     if (list === undefined) {
-      const known = [...index.providers.keys()].join(", ");
+      const known = [...index.providers.keys()];
+      const shown = typeof provider === "string" ? shownValue(provider) : typeOfValue(provider);
       throw new TokenmeterError(
         "INVALID_INPUT",
-        `Unknown provider "${clip(opts.provider)}". Known providers: ${known}.`,
-        { details: { provider: clip(opts.provider), known: [...index.providers.keys()] } },
+        `Unknown provider "${shown}". Known providers: ${known.join(", ")}.`,
+        { details: { provider: shown, known } },
       );
     }
     models = list;
   }
   if (opts?.at !== undefined) {
-    const day = toUtcDate(opts.at);
+    const day = toPriceDate(opts.at);
     models = models.filter((model) =>
       model.prices.some(
         (record) =>
@@ -159,36 +172,8 @@ export function listModels(opts?: {
   return [...models];
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/** `YYYY-MM-DD` (UTC) of a date or an ISO date/timestamp string. */
-function toUtcDate(at: string | Date): string {
-  const date = typeof at === "string" ? parseIsoUtc(at) : at;
-  const day = Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
-  // V8 rolls "2024-02-30" over to March; a calendar date must survive the round trip unchanged.
-  if (day === undefined || (typeof at === "string" && ISO_DAY.test(at) && day !== at)) {
-    throw new TokenmeterError(
-      "INVALID_INPUT",
-      `Cannot read the date ${typeof at === "string" ? `"${clip(at)}"` : "(invalid Date)"}; use YYYY-MM-DD or an ISO timestamp.`,
-    );
-  }
-  return day;
-}
-
-/**
- * Only ISO strings: other formats (and zone-less timestamps) would parse in the machine's local
- * time zone, which core must not depend on, so a zone-less timestamp is read as UTC.
- */
-function parseIsoUtc(at: string): Date {
-  if (ISO_DAY.test(at)) return new Date(`${at}T00:00:00Z`);
-  const match = ISO_TIMESTAMP.exec(at);
-  if (match === null) return new Date(Number.NaN);
-  return new Date(match[1] === undefined ? `${at}Z` : at);
-}
-
 function unknownModel(index: ModelIndex, idOrAlias: string, version: string): TokenmeterError {
-  const shown = clip(idOrAlias);
+  const shown = shownValue(idOrAlias);
   const suggestions = closestIds(index, normalize(idOrAlias), 3);
   const hint =
     suggestions.length > 0
@@ -199,13 +184,6 @@ function unknownModel(index: ModelIndex, idOrAlias: string, version: string): To
     `Unknown model "${shown}" (pricing table ${version}).${hint} A model that is not in the table is never priced; pass your own table with opts.pricing to add it.`,
     { details: { model: shown, suggestions, pricingVersion: version } },
   );
-}
-
-/** Model ids are not private text, but keep errors short and printable. */
-function clip(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
-  const printable = value.replace(/[\u0000-\u001f\u007f]/g, "?");
-  return printable.length > 80 ? `${printable.slice(0, 77)}...` : printable;
 }
 
 /**
@@ -232,24 +210,4 @@ function closestIds(index: ModelIndex, query: string, limit: number): string[] {
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
     .map(([id]) => id);
-}
-
-/** Levenshtein distance with two rolling rows. */
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length] ?? 0;
 }

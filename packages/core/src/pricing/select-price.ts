@@ -1,14 +1,19 @@
 import { TokenmeterError } from "../errors.ts";
+import { toPriceDate } from "./calendar-date.ts";
 import { defaultPricingTable } from "./default-table.ts";
 import { findModel, type ModelInfo } from "./find-model.ts";
-import type {
-  LongContextPrices,
-  PriceRecord,
-  PricingTable,
-  ServiceTier,
-  ServiceTierPrices,
-  TokenPrices,
+import {
+  type LongContextPrices,
+  type PriceRecord,
+  type PricingTable,
+  SERVICE_TIERS,
+  type ServiceTier,
+  type ServiceTierPrices,
+  type TokenPrices,
 } from "./schema.ts";
+import { shownValue, typeOfValue } from "./shown-value.ts";
+
+export { toPriceDate } from "./calendar-date.ts";
 
 /** The kinds of token a price record can price, in `Usage` order. */
 export type PriceKind =
@@ -65,29 +70,6 @@ export interface SelectedPrice {
   readonly pricingVersion: string;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The UTC calendar date (`YYYY-MM-DD`) of a date-only string, an ISO timestamp or a `Date`.
- * @throws TokenmeterError `INVALID_INPUT` when the value is not a readable date.
- */
-export function toPriceDate(at: string | Date): string {
-  if (typeof at === "string" && ISO_DAY.test(at) && !Number.isNaN(Date.parse(at))) return at;
-  const date = typeof at === "string" ? new Date(at) : at;
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    const shown =
-      typeof at === "string"
-        ? `"${at.length > 40 ? `${at.slice(0, 37)}...` : at}"`
-        : "(an invalid Date)";
-    throw new TokenmeterError(
-      "INVALID_INPUT",
-      `Cannot read the date ${shown}: use YYYY-MM-DD, an ISO timestamp such as 2025-03-01T12:00:00Z, or a Date.`,
-      { details: { field: "at" } },
-    );
-  }
-  return date.toISOString().slice(0, 10);
-}
-
 const resolvedTiers = new WeakMap<PriceRecord, Map<string, ResolvedTier>>();
 
 interface ResolvedTier {
@@ -115,7 +97,7 @@ export function selectPrice(model: string, opts?: SelectPriceOptions): SelectedP
   const info = findModel(model, { pricing: table });
   const pricedOn = opts?.at === undefined ? table.publishedOn : toPriceDate(opts.at);
   const record = recordAt(info, pricedOn);
-  const serviceTier = opts?.serviceTier ?? "standard";
+  const serviceTier = serviceTierOf(opts?.serviceTier);
   const resolved = resolveTier(info, record, serviceTier, pricedOn);
   return {
     model: info,
@@ -126,6 +108,20 @@ export function selectPrice(model: string, opts?: SelectPriceOptions): SelectedP
     pricedOn,
     pricingVersion: table.version,
   };
+}
+
+/** Checked before any lookup: a name like `constructor` must not reach `record.serviceTiers[name]`. */
+function serviceTierOf(value: unknown): ServiceTier {
+  if (value === undefined) return "standard";
+  if (typeof value === "string" && (SERVICE_TIERS as readonly string[]).includes(value)) {
+    return value as ServiceTier;
+  }
+  const shown = typeof value === "string" ? `"${shownValue(value, 40)}"` : typeOfValue(value);
+  throw new TokenmeterError(
+    "INVALID_INPUT",
+    `Unknown service tier ${shown}: use one of ${SERVICE_TIERS.join(", ")}.`,
+    { details: { field: "serviceTier", known: [...SERVICE_TIERS] } },
+  );
 }
 
 function recordAt(info: ModelInfo, day: string): PriceRecord {
