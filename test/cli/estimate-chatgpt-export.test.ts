@@ -209,4 +209,14 @@ describe("tokenmeter estimate on a ChatGPT export (.zip as downloaded)", () => {
     ]);
     expect(plain.json.totals).toEqual(zipped.json.totals);
   });
+
+  it("gives identical reports whether tokens are counted in the main thread or in worker threads", async () => {
+    const args = ["estimate", zipPath, `${REPO_ROOT}test/fixtures/cli/generic-small.jsonl`, "--model", "gpt-4o-mini", "--json"];
+    const inline = await runCli(args, { env: { TOKENMETER_WORKERS: "0" } });
+    const oneWorker = await runCli(args, { env: { TOKENMETER_WORKERS: "1" } });
+    const twoWorkers = await runCli(args, { env: { TOKENMETER_WORKERS: "2" } });
+    expect(inline.code).toBe(0);
+    expect(oneWorker.stdout).toBe(inline.stdout);
+    expect(twoWorkers.stdout).toBe(inline.stdout);
+  });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import {
   type CachingAssumption,
   createCoverageTracker,
@@ -6,6 +7,7 @@ import {
   isTokenmeterError,
   type ModelInfo,
   type PlanPriceSeries,
+  type PricingTable,
   planInfo,
   planPriceSeries,
   type ReasoningAssumption,
@@ -18,6 +20,7 @@ import { parseOptions } from "../args/parse-options.ts";
 import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
 import { createAssumptionNotes } from "../estimate/assumption-notes.ts";
+import type { TruncationTally } from "../estimate/conversation-pricer.ts";
 import { estimateOptionsSchema } from "../estimate/estimate-options.ts";
 import { readInputs } from "../estimate/read-inputs.ts";
 import { createRecordProcessor } from "../estimate/record-processor.ts";
@@ -29,7 +32,8 @@ import {
   toolMessagesNote,
   unpricedItemsNote,
 } from "../estimate/summary-notes.ts";
-import { createTokenizerCache } from "../estimate/tokenizer-cache.ts";
+import { createInlineCounter, type TokenCounter } from "../estimate/token-counter.ts";
+import { createWorkerCounter } from "../estimate/worker-counter.ts";
 import { collectInputs } from "../input/collect-inputs.ts";
 import { warn } from "../output/diagnostics.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
@@ -115,6 +119,29 @@ const estimateArgs = {
   ...pricingArg,
   ...outputArgs,
 } satisfies ArgsDef;
+
+/** Inputs above this size are worth a worker thread for token counting. */
+const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Token counting runs in a worker thread for large inputs on machines with more than one CPU, so
+ * the main thread keeps reading while the tokenizer runs. `TOKENMETER_WORKERS` overrides the
+ * choice: 0 counts in the main thread, N uses N workers.
+ */
+function createCounter(
+  pricing: PricingTable,
+  files: readonly { sizeBytes: number }[],
+): TokenCounter {
+  const forced = process.env.TOKENMETER_WORKERS;
+  const total = files.reduce((sum, file) => sum + file.sizeBytes, 0);
+  const workers =
+    forced !== undefined && /^\d+$/.test(forced)
+      ? Number(forced)
+      : availableParallelism() > 1 && total >= WORKER_THRESHOLD_BYTES
+        ? 1
+        : 0;
+  return workers === 0 ? createInlineCounter(pricing) : createWorkerCounter(pricing, workers);
+}
 
 function defaultTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
@@ -243,12 +270,14 @@ export const estimateCommand = defineTokenmeterCommand({
     }
     const notes = createAssumptionNotes();
     const pricer = createRequestPricer(pricing, notes);
+    const truncation = new Map<string, TruncationTally>();
+    const counter = createCounter(pricing, files);
     const processor = createRecordProcessor({
       builder,
       coverage,
+      counter,
       conversation: {
         pricer,
-        tokenizers: createTokenizerCache(pricing),
         specs,
         notes,
         caching: options.caching as CachingAssumption,
@@ -256,6 +285,7 @@ export const estimateCommand = defineTokenmeterCommand({
         reasoning: options.reasoning as ReasoningAssumption | undefined,
         assumedModel,
         standInModel,
+        truncation,
       },
     });
     const progress = createProgress(
@@ -273,11 +303,13 @@ export const estimateCommand = defineTokenmeterCommand({
         afterChunk: () => processor.drain(),
         progress,
       });
+      await processor.finish();
     } catch (error) {
       if (isTokenmeterError(error, "BAD_LOG")) throw badInput(error.message, { cause: error });
       throw error;
     } finally {
       progress.done();
+      await counter.close();
     }
     if (read.summaries.length === 0) {
       throw badInput(
@@ -351,6 +383,19 @@ export const estimateCommand = defineTokenmeterCommand({
         ? chosenPlans
         : [resolvePlan(claudeOnly ? CLAUDE_PLAN_ID : DEFAULT_PLAN_ID)];
     assumptions.push(...notes.list());
+    for (const [model, tally] of truncation) {
+      if (tally.truncatedCalls > 0) {
+        assumptions.push({
+          id: "truncation",
+          description: `${model}: history truncated to fit its context window (${tally.contextWindowTokens.toLocaleString("en-US")} tokens), oldest exchanges first, in ${tally.truncatedCalls} of ${tally.calls} calls, as chat apps do.`,
+        });
+      }
+      if (tally.oversizedCalls > 0) {
+        lowerBoundReasons.push(
+          `${model}: ${tally.oversizedCalls} call(s) did not fit its context window even without history; billed as sent (the API would refuse them).`,
+        );
+      }
+    }
     assumptions.push({
       id: "plans",
       description: `Each month is compared with the plan's monthly price in effect on its first day (${planSeries.map((plan) => plan.planName).join(", ")}); a month with no usage still costs the plan's price.`,

@@ -12,23 +12,28 @@ import {
   replayConversation,
   type ScenarioPricing,
   type TokenizedConversation,
-  type Tokenizer,
   type Usage,
-  ZERO_USAGE,
 } from "@tokenmeter/core";
 import type { AssumptionNotes } from "./assumption-notes.ts";
 import { type ConversationTurn, conversationTurns } from "./conversation-turns.ts";
-import { type BeforeRelease, firstPriceNote, type RequestPricer } from "./request-pricer.ts";
+import { firstPriceNote, type RequestPricer } from "./request-pricer.ts";
 import type { ScenarioSpec } from "./scenario-spec.ts";
-import type { TokenizerCache } from "./tokenizer-cache.ts";
+import type { CountRequest } from "./token-counter.ts";
 
 /** Label for answers whose model the export does not name. */
 export const NOT_RECORDED = "(model not recorded)";
 
+/** Calls whose history was cut to fit a model's context window, summed over conversations. */
+export interface TruncationTally {
+  calls: number;
+  truncatedCalls: number;
+  oversizedCalls: number;
+  contextWindowTokens: number;
+}
+
 /** What the conversation replay needs besides the record. */
 export interface ConversationPricerOptions {
   pricer: RequestPricer;
-  tokenizers: TokenizerCache;
   specs: readonly ScenarioSpec[];
   notes: AssumptionNotes;
   caching: CachingAssumption;
@@ -38,8 +43,13 @@ export interface ConversationPricerOptions {
   reasoning: ReasoningAssumption | undefined;
   /** The model assumed for exports that record none (Claude.ai). */
   assumedModel: ModelInfo;
-  /** The model whose tokenizer and context window count answers whose own model is unknown (tokens only, never priced). */
+  /**
+   * Counts the tokens of answers whose model is unknown (never priced) when the conversation has
+   * no known model whose tokenizer could do it.
+   */
   standInModel: ModelInfo;
+  /** Truncation per model, filled in as conversations are priced (reported once, summed). */
+  truncation: Map<string, TruncationTally>;
 }
 
 /** Why a conversation produced no entries. */
@@ -47,74 +57,135 @@ export type ConversationSkip = { reason: "NO_TIMESTAMP" } | { reason: "NO_MESSAG
 
 /** The model each turn is priced on in the as-used scenario. */
 type TurnModel =
-  | { kind: "known"; info: ModelInfo; assumed: boolean }
+  | { kind: "known"; info: ModelInfo }
   | { kind: "unknown"; label: string; suggestions: string[] };
 
-/**
- * Models whose tokenizers a conversation needs: the models that answered it (or the assumed one),
- * each re-pricing model and the stand-in for unknown ones. Load them before {@link priceConversation}.
- */
-export function modelsForConversation(
-  record: ConversationLogRecord,
-  options: ConversationPricerOptions,
-): string[] {
-  const ids = new Set<string>();
-  for (const spec of options.specs) if (spec.model !== undefined) ids.add(spec.model.id);
-  if (!record.modelRecorded) ids.add(options.assumedModel.id);
-  let unknown = false;
-  for (const message of record.messages) {
-    if (message.role !== "assistant") continue;
-    const resolved =
-      message.apiModel === undefined ? undefined : options.pricer.resolve(message.apiModel);
-    if (resolved?.known === true) ids.add(resolved.info.id);
-    else unknown = true;
-  }
-  if (unknown || ids.size === 0) ids.add(options.standInModel.id);
-  return [...ids];
+/** A conversation ready to be counted: which texts each tokenizer must count. */
+export interface ConversationPlan {
+  record: ConversationLogRecord;
+  turns: ConversationTurn[];
+  turnMs: number[];
+  turnModels: TurnModel[];
+  /** Counts the answers of unknown models. */
+  standIn: ModelInfo;
+  /** Last turn each model's replay must reach (0-based), by model id. */
+  lastTurn: Map<string, { model: ModelInfo; lastTurn: number }>;
+  /** One request per tokenizer: the system prompt, then the messages up to the last turn needed. */
+  requests: CountRequest[];
+  /** Index into `requests` of each model's tokenizer, by model id. */
+  requestOf: Map<string, number>;
+}
+
+function lastMessageIndex(turn: ConversationTurn): number {
+  return Math.max(-1, ...turn.userMessages, ...turn.replyMessages);
 }
 
 /**
- * Replays a conversation as API calls and prices every call in every scenario.
- *
- * Each message is counted once per tokenizer; each call's input (system prompt + the visible
- * history + the new message, with chat overhead) is core's `replayConversation` arithmetic on those
- * counts, with its caching, reasoning and truncation assumptions. A conversation that switches
- * models is replayed once per model and each turn is taken from the replay of the model that
- * answered it. Turns are priced at the prices in effect on their own date.
+ * Plans a conversation: its turns (one API call per answer), the model of each, and the texts
+ * each tokenizer must count. A message is counted once per tokenizer, and only as far into the
+ * conversation as a replay on that tokenizer's models needs (history after a model's last answer
+ * is never sent to it). `methodOf` maps a model id to its counting method (models sharing one
+ * share their counts).
  */
-export function priceConversation(
+export async function planConversation(
   record: ConversationLogRecord,
   options: ConversationPricerOptions,
-): ReportEntry[] | ConversationSkip {
+  methodOf: (modelId: string) => Promise<string>,
+): Promise<ConversationPlan | ConversationSkip> {
   const turns = conversationTurns(record);
   if (turns.length === 0) return { reason: "NO_MESSAGES" };
-  if (turns.some((turn) => turn.timestamp === undefined)) return { reason: "NO_TIMESTAMP" };
-  const turnMs = turns.map((turn) => Date.parse(turn.timestamp as string));
+  const turnMs = turns.map((turn) =>
+    turn.timestamp === undefined ? Number.NaN : Date.parse(turn.timestamp),
+  );
   if (turnMs.some((ms) => !Number.isFinite(ms))) return { reason: "NO_TIMESTAMP" };
 
-  const countsByTokenizer = new Map<Tokenizer, { system: number; messages: number[] }>();
-  function countsFor(tokenizer: Tokenizer): { system: number; messages: number[] } {
-    let counts = countsByTokenizer.get(tokenizer);
-    if (counts === undefined) {
-      counts = {
-        system: record.systemPrompt === undefined ? 0 : tokenizer.count(record.systemPrompt),
-        messages: record.messages.map((message) => tokenizer.count(message.text)),
-      };
-      countsByTokenizer.set(tokenizer, counts);
-    }
-    return counts;
-  }
-
-  function viewFor(model: ModelInfo): TokenizedConversation {
-    const counts = countsFor(options.tokenizers.get(model.id));
-    const perMessage = defaultChatOverhead(model).messageTokens;
-    const sum = (indexes: number[]) =>
-      indexes.reduce((total, index) => total + (counts.messages[index] ?? 0), 0) +
-      Math.max(0, indexes.length - 1) * perMessage;
+  const turnModels: TurnModel[] = turns.map((turn) => {
+    if (!record.modelRecorded) return { kind: "known", info: options.assumedModel };
+    const resolved =
+      turn.apiModel === undefined ? undefined : options.pricer.resolve(turn.apiModel);
+    if (resolved?.known === true) return { kind: "known", info: resolved.info };
     return {
-      systemTokens: counts.system,
-      userTokens: turns.map((turn) => sum(turn.userMessages)),
-      replyTokens: [turns.map((turn) => sum(turn.replyMessages))],
+      kind: "unknown",
+      label: turn.apiModel ?? turn.recordedModel ?? NOT_RECORDED,
+      suggestions: resolved?.known === false ? resolved.suggestions : [],
+    };
+  });
+
+  const lastTurn = new Map<string, { model: ModelInfo; lastTurn: number }>();
+  const need = (model: ModelInfo, turn: number) => {
+    const known = lastTurn.get(model.id);
+    if (known === undefined || known.lastTurn < turn)
+      lastTurn.set(model.id, { model, lastTurn: turn });
+  };
+  // Unknown answers are counted with a tokenizer the conversation needs anyway, when it has one.
+  const firstKnown = turnModels.find((turnModel) => turnModel.kind === "known");
+  const standIn = firstKnown?.kind === "known" ? firstKnown.info : options.standInModel;
+  turnModels.forEach((turnModel, k) => {
+    need(turnModel.kind === "known" ? turnModel.info : standIn, k);
+  });
+  for (const spec of options.specs)
+    if (spec.model !== undefined) need(spec.model, turns.length - 1);
+
+  const requests: CountRequest[] = [];
+  const requestOf = new Map<string, number>();
+  const requestOfMethod = new Map<string, number>();
+  const messageCounts: number[] = [];
+  for (const { model, lastTurn: last } of lastTurn.values()) {
+    const method = await methodOf(model.id);
+    let index = requestOfMethod.get(method);
+    if (index === undefined) {
+      index = requests.length;
+      requestOfMethod.set(method, index);
+      requests.push({ modelId: model.id, texts: [] });
+      messageCounts.push(0);
+    }
+    requestOf.set(model.id, index);
+    messageCounts[index] = Math.max(
+      messageCounts[index] ?? 0,
+      lastMessageIndex(turns[last] as ConversationTurn) + 1,
+    );
+  }
+  requests.forEach((request, index) => {
+    const texts = [record.systemPrompt ?? ""];
+    const count = messageCounts[index] ?? 0;
+    for (let m = 0; m < count; m += 1) texts.push(record.messages[m]?.text ?? "");
+    request.texts = texts;
+  });
+  return { record, turns, turnMs, turnModels, standIn, lastTurn, requests, requestOf };
+}
+
+/**
+ * Replays a planned conversation as API calls, given the counts of its requests, and prices every
+ * call in every scenario.
+ *
+ * Each call's input (system prompt + the visible history + the new message, with chat overhead) is
+ * core's `replayConversation` arithmetic on the counts, with its caching, reasoning and truncation
+ * assumptions. A conversation that switches models is replayed once per model, up to that model's
+ * last answer, and each turn is taken from the replay of the model that answered it. Turns are
+ * priced at the prices in effect on their own date (or, before a model was on the API, at its first
+ * price, with a note: ChatGPT often served a model before the API priced it).
+ */
+export function priceConversation(
+  plan: ConversationPlan,
+  counts: readonly Uint32Array[],
+  options: ConversationPricerOptions,
+): ReportEntry[] {
+  const { record, turns, turnMs, turnModels } = plan;
+
+  function viewFor(model: ModelInfo, last: number): TokenizedConversation {
+    const counted = counts[plan.requestOf.get(model.id) ?? -1];
+    if (counted === undefined) throw new Error(`no counts for ${model.id}`);
+    const perMessage = defaultChatOverhead(model).messageTokens;
+    const sum = (indexes: number[]) => {
+      let total = Math.max(0, indexes.length - 1) * perMessage;
+      for (const index of indexes) total += counted[index + 1] ?? 0;
+      return total;
+    };
+    const used = turns.slice(0, last + 1);
+    return {
+      systemTokens: counted[0] ?? 0,
+      userTokens: used.map((turn) => sum(turn.userMessages)),
+      replyTokens: [used.map((turn) => sum(turn.replyMessages))],
     };
   }
 
@@ -122,15 +193,13 @@ export function priceConversation(
   function replayOn(model: ModelInfo): ModelConversationCost {
     const cached = replays.get(model.id);
     if (cached !== undefined) return cached;
-    // Replay at the first turn's date, or at the model's first price when the chat is older
-    // (those turns are reported as unpriced, but their tokens still shape later turns).
+    const last = plan.lastTurn.get(model.id)?.lastTurn ?? turns.length - 1;
+    // Replay at the first turn's date, or at the model's first price when the chat is older.
     const firstPrice = model.prices[0]?.effectiveFrom ?? "1970-01-01";
-    const firstDay = new Date(turnMs.reduce((min, ms) => Math.min(min, ms)))
-      .toISOString()
-      .slice(0, 10);
+    const firstDay = new Date(turnMs[0] as number).toISOString().slice(0, 10);
     const effort = turns.find((turn) => turn.apiModel === model.id)?.reasoningEffort;
     const reasoning = options.reasoning ?? effort;
-    const result = replayConversation(viewFor(model), model.id, {
+    const result = replayConversation(viewFor(model, last), model.id, {
       at: [firstDay, firstPrice].sort()[1] as string,
       pricing: options.pricer.pricing,
       caching: options.caching,
@@ -144,38 +213,46 @@ export function priceConversation(
     return cost;
   }
 
-  // A replay's assumptions are reported once it prices something; the stand-in's replay, used only
-  // to count tokens of answers whose model is unknown, prices nothing and is described apart.
+  // A replay's assumptions are reported once it prices something. Its last notes are about this
+  // conversation alone (truncation, then oversized calls, in core's order): those are summed into
+  // `options.truncation` instead of being repeated per conversation.
   const noted = new Set<string>();
   function noteReplay(model: ModelInfo, replay: ModelConversationCost): void {
     if (noted.has(model.id)) return;
     noted.add(model.id);
-    for (const assumption of replay.assumptions)
+    const perConversation =
+      (replay.truncatedCalls > 0 ? 1 : 0) + (replay.oversizedCalls > 0 ? 1 : 0);
+    const general = replay.assumptions.slice(0, replay.assumptions.length - perConversation);
+    for (const assumption of general) {
       options.notes.add("conversation-replay", assumption, "conversation");
+    }
+    const tally = options.truncation.get(model.id) ?? {
+      calls: 0,
+      truncatedCalls: 0,
+      oversizedCalls: 0,
+      contextWindowTokens: model.contextWindowTokens,
+    };
+    tally.calls += replay.calls;
+    tally.truncatedCalls += replay.truncatedCalls;
+    tally.oversizedCalls += replay.oversizedCalls;
+    options.truncation.set(model.id, tally);
   }
 
-  function turnPricing(model: ModelInfo, k: number, beforeRelease: BeforeRelease): ScenarioPricing {
+  function turnPricing(model: ModelInfo, k: number): ScenarioPricing {
     const replay = replayOn(model);
     noteReplay(model, replay);
     const turnCost = replay.turns?.[k];
     if (turnCost === undefined) throw new Error(`replay of ${model.id} has no turn ${k}`);
     const usage: Usage = { ...turnCost.usage };
-    const ms = turnMs[k] as number;
-    const day = new Date(ms).toISOString().slice(0, 10);
+    const day = new Date(turnMs[k] as number).toISOString().slice(0, 10);
     const record = model.prices.find((price) => price.effectiveFrom === replay.priceEffectiveFrom);
     const inReplayPeriod =
       record !== undefined &&
       record.effectiveFrom <= day &&
       (record.effectiveUntil === undefined || day < record.effectiveUntil);
-    if (inReplayPeriod) {
-      return { usage, usageExact: false, cost: turnCost };
-    }
+    if (inReplayPeriod) return { usage, usageExact: false, cost: turnCost };
     const firstPrice = model.prices[0];
-    if (
-      beforeRelease === "first-price" &&
-      firstPrice !== undefined &&
-      day < firstPrice.effectiveFrom
-    ) {
+    if (firstPrice !== undefined && day < firstPrice.effectiveFrom) {
       options.notes.add("first-price", firstPriceNote(model), "request");
       const cost =
         replay.priceEffectiveFrom === firstPrice.effectiveFrom
@@ -203,31 +280,17 @@ export function priceConversation(
     }
   }
 
-  const turnModels: TurnModel[] = turns.map((turn) => {
-    if (!record.modelRecorded) return { kind: "known", info: options.assumedModel, assumed: true };
-    const resolved =
-      turn.apiModel === undefined ? undefined : options.pricer.resolve(turn.apiModel);
-    if (resolved?.known === true) return { kind: "known", info: resolved.info, assumed: false };
-    return {
-      kind: "unknown",
-      label: turn.apiModel ?? turn.recordedModel ?? NOT_RECORDED,
-      suggestions: resolved?.known === false ? resolved.suggestions : [],
-    };
-  });
-
-  return turns.map((_turn: ConversationTurn, k): ReportEntry => {
+  return turns.map((_turn, k): ReportEntry => {
     const turnModel = turnModels[k] as TurnModel;
     const priced = options.specs.map((spec): ScenarioPricing => {
-      if (spec.model !== undefined) return turnPricing(spec.model, k, "first-price");
-      if (turnModel.kind === "known") {
-        // An assumed model (Claude.ai) is a stand-in chosen today: use its first price for older chats.
-        return turnPricing(turnModel.info, k, turnModel.assumed ? "first-price" : "unpriced");
-      }
-      // Unknown model: the call's tokens (on the stand-in's tokenizer) count, its cost cannot.
-      const usage: Usage = { ...(replayOn(options.standInModel).turns?.[k]?.usage ?? ZERO_USAGE) };
+      if (spec.model !== undefined) return turnPricing(spec.model, k);
+      if (turnModel.kind === "known") return turnPricing(turnModel.info, k);
+      // Unknown model: the call's tokens count (with the stand-in's tokenizer and window), its cost cannot.
+      const usage: Usage = { ...(replayOn(plan.standIn).turns?.[k]?.usage as Usage) };
       options.notes.add(
         "unknown-model-tokens",
-        `Answers by models tokenmeter cannot price are still counted in tokens, with ${options.standInModel.id}'s tokenizer and context window; they add $0 and are listed under Coverage.`,
+        "Answers by models tokenmeter cannot price are still counted in tokens (with the tokenizer and context window of another model of the same conversation, or of the model ChatGPT Plus serves); they add $0 and are listed under Coverage.",
+        "request",
       );
       return {
         usage,

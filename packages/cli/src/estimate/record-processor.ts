@@ -7,20 +7,23 @@ import {
   type ModelInfo,
   type ReportBuilder,
   type ScenarioPricing,
+  type Usage,
   type UsageLogRecord,
 } from "@tokenmeter/core";
 import {
+  type ConversationPlan,
   type ConversationPricerOptions,
-  modelsForConversation,
+  planConversation,
   priceConversation,
 } from "./conversation-pricer.ts";
+import type { CountRequest, TokenCounter } from "./token-counter.ts";
 
 /** Counts the processor keeps for the assumptions and coverage sections. */
 export interface ProcessorStats {
   usageRecords: number;
   callRecords: number;
   conversations: number;
-  /** Usage records that name a re-priced model's different tokenizer (counts reused). */
+  /** Usage records re-priced on a model with another tokenizer (their counts are reused). */
   repricedAcrossTokenizers: number;
   /** Anthropic `fast` mode requests: billed at a premium the table does not hold. */
   fastModeRequests: number;
@@ -30,13 +33,42 @@ export interface ProcessorStats {
   multiModelConversations: number;
 }
 
-/** Turns log records into report entries: queue synchronously, process between chunks. */
+/** Turns log records into report entries: queue them synchronously, process them between chunks. */
 export interface RecordProcessor {
   /** Queues a record (called by the readers, synchronously). */
   accept(record: LogRecord): void;
-  /** Processes every queued record (loads tokenizers as new models appear). */
+  /** Processes queued records: exact usage at once, text through the token counter in batches. */
   drain(): Promise<void>;
+  /** Counts and prices everything still pending. Call once, after the last chunk. */
+  finish(): Promise<void>;
   readonly stats: ProcessorStats;
+}
+
+/** Options of {@link createRecordProcessor}. */
+export interface RecordProcessorOptions {
+  builder: ReportBuilder;
+  coverage: CoverageTracker;
+  conversation: ConversationPricerOptions;
+  counter: TokenCounter;
+  /** Characters of text sent to the counter per batch (default 1,000,000). */
+  batchCharacters?: number;
+  /** Batches counting at once before the reader waits for the oldest (default 2). */
+  maxBatchesInFlight?: number;
+}
+
+type PendingItem =
+  | { kind: "conversation"; plan: ConversationPlan; first: number }
+  | {
+      kind: "call";
+      record: CallLogRecord;
+      models: ModelInfo[];
+      requestOf: number[];
+      first: number;
+    };
+
+interface Batch {
+  items: PendingItem[];
+  counts: Promise<Uint32Array[]>;
 }
 
 const SKIP_DESCRIPTIONS = {
@@ -46,15 +78,25 @@ const SKIP_DESCRIPTIONS = {
     "Conversations with no visible user or assistant message (only tool traffic, empty or hidden messages).",
 } as const;
 
-export function createRecordProcessor(options: {
-  builder: ReportBuilder;
-  coverage: CoverageTracker;
-  conversation: ConversationPricerOptions;
-}): RecordProcessor {
-  const { builder, coverage } = options;
+/**
+ * The estimate pipeline after the readers. Exact usage records are priced as they arrive. Records
+ * that carry text (conversations, generic calls) are planned, their texts counted in batches by
+ * the {@link TokenCounter} (a worker thread for large exports) while the reader keeps parsing, and
+ * priced when the counts come back. Batches complete in the order they were sent, so the report
+ * is the same on every run.
+ */
+export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
+  const { builder, coverage, counter } = options;
   const context = options.conversation;
-  const { pricer, specs, tokenizers } = context;
+  const { pricer, specs } = context;
+  const batchCharacters = options.batchCharacters ?? 1_000_000;
+  const maxInFlight = options.maxBatchesInFlight ?? 2;
   const queue: LogRecord[] = [];
+  const inFlight: Batch[] = [];
+  let pendingItems: PendingItem[] = [];
+  let pendingRequests: CountRequest[] = [];
+  let pendingCharacters = 0;
+  const methods = new Map<string, Promise<string>>();
   const stats: ProcessorStats = {
     usageRecords: 0,
     callRecords: 0,
@@ -65,17 +107,22 @@ export function createRecordProcessor(options: {
     multiModelConversations: 0,
   };
 
+  function methodOf(modelId: string): Promise<string> {
+    let method = methods.get(modelId);
+    if (method === undefined) {
+      method = counter.methodOf(modelId);
+      methods.set(modelId, method);
+    }
+    return method;
+  }
+
   function rowModel(model: string): string {
     const resolved = pricer.resolve(model);
     return resolved.known ? resolved.info.id : model;
   }
 
-  function skip(
-    file: string,
-    reason: keyof typeof SKIP_DESCRIPTIONS,
-    source: LogRecord["source"],
-  ): void {
-    coverage.recordSkipped(file, reason, SKIP_DESCRIPTIONS[reason], {
+  function skip(reason: keyof typeof SKIP_DESCRIPTIONS, source: LogRecord["source"]): void {
+    coverage.recordSkipped(source.file, reason, SKIP_DESCRIPTIONS[reason], {
       ...(source.line === undefined ? {} : { line: source.line }),
       ...(source.byteOffset === undefined ? {} : { byteOffset: source.byteOffset }),
       ...(source.path === undefined ? {} : { path: source.path }),
@@ -86,31 +133,26 @@ export function createRecordProcessor(options: {
     stats.usageRecords += 1;
     const timestampMs = Date.parse(record.timestamp);
     if (!Number.isFinite(timestampMs)) {
-      skip(record.source.file, "NO_TIMESTAMP", record.source);
+      skip("NO_TIMESTAMP", record.source);
       return;
     }
-    if (record.speed !== undefined && record.speed !== "standard")
+    if (record.speed !== undefined && record.speed !== "standard") {
       stats.fastModeRequests += record.requestCount;
+    }
     const source = pricer.resolve(record.model);
     const priced = specs.map((spec): ScenarioPricing => {
-      const model = spec.model?.id ?? record.model;
-      if (
-        spec.model !== undefined &&
-        source.known &&
-        source.info.tokenizer !== spec.model.tokenizer
-      ) {
-        stats.repricedAcrossTokenizers += 1;
+      if (spec.model === undefined) {
+        return pricer.price(record.usage, record.model, record.timestamp, true, record.serviceTier);
       }
-      const exact =
-        spec.model === undefined ||
-        (source.known && source.info.tokenizer === spec.model.tokenizer);
+      const sameTokenizer = source.known && source.info.tokenizer === spec.model.tokenizer;
+      if (source.known && !sameTokenizer) stats.repricedAcrossTokenizers += 1;
       return pricer.price(
         record.usage,
-        model,
+        spec.model.id,
         record.timestamp,
-        exact,
+        sameTokenizer,
         record.serviceTier,
-        spec.model === undefined ? "unpriced" : "first-price",
+        "first-price",
       );
     });
     builder.add({
@@ -122,29 +164,56 @@ export function createRecordProcessor(options: {
     });
   }
 
-  function callModels(record: CallLogRecord): string[] {
-    const ids = specs.flatMap((spec) => (spec.model === undefined ? [] : [spec.model.id]));
-    const source = pricer.resolve(record.model);
-    ids.push(source.known ? source.info.id : context.standInModel.id);
-    return ids;
+  function enqueue(item: PendingItem, requests: readonly CountRequest[]): void {
+    pendingItems.push(item);
+    for (const request of requests) {
+      pendingRequests.push(request);
+      for (const text of request.texts) pendingCharacters += text.length;
+    }
   }
 
-  function processCall(record: CallLogRecord): void {
+  async function planCall(record: CallLogRecord): Promise<void> {
     stats.callRecords += 1;
-    const timestampMs = Date.parse(record.timestamp);
-    if (!Number.isFinite(timestampMs)) {
-      skip(record.source.file, "NO_TIMESTAMP", record.source);
+    if (!Number.isFinite(Date.parse(record.timestamp))) {
+      skip("NO_TIMESTAMP", record.source);
       return;
     }
+    const source = pricer.resolve(record.model);
+    const models = [
+      ...specs.flatMap((spec) => (spec.model === undefined ? [] : [spec.model])),
+      source.known ? source.info : context.standInModel,
+    ];
+    const texts = record.messages.map((message) => message.text);
+    const requests: CountRequest[] = [];
+    const byMethod = new Map<string, number>();
+    const requestOf: number[] = [];
+    for (const model of models) {
+      const method = await methodOf(model.id);
+      let index = byMethod.get(method);
+      if (index === undefined) {
+        index = requests.length;
+        byMethod.set(method, index);
+        requests.push({ modelId: model.id, texts });
+      }
+      requestOf.push(index);
+    }
+    enqueue({ kind: "call", record, models, requestOf, first: pendingRequests.length }, requests);
+  }
+
+  function finishCall(
+    item: Extract<PendingItem, { kind: "call" }>,
+    counts: readonly Uint32Array[],
+  ): void {
+    const { record } = item;
     const last = record.messages.at(-1);
     const outputIndex = last?.role === "assistant" ? record.messages.length - 1 : -1;
-    function usageOn(model: ModelInfo) {
-      const tokenizer = tokenizers.get(model.id);
+    function usageOn(model: ModelInfo, position: number): Usage {
+      const counted = counts[item.first + (item.requestOf[position] ?? 0)] ?? new Uint32Array(0);
       const overhead = defaultChatOverhead(model);
       let inputTokens = overhead.replyPrimingTokens;
       let outputTokens = 0;
-      record.messages.forEach((message, index) => {
-        const tokens = tokenizer.count(message.text);
+      record.messages.forEach((_message, index) => {
+        const tokens = counted[index] ?? 0;
         if (index === outputIndex) outputTokens = tokens;
         else inputTokens += tokens + overhead.messageTokens;
       });
@@ -158,10 +227,14 @@ export function createRecordProcessor(options: {
       };
     }
     const source = pricer.resolve(record.model);
+    const ownPosition = item.models.length - 1;
+    let repriced = 0;
     const priced = specs.map((spec): ScenarioPricing => {
       if (spec.model !== undefined) {
+        const position = repriced;
+        repriced += 1;
         return pricer.price(
-          usageOn(spec.model),
+          usageOn(spec.model, position),
           spec.model.id,
           record.timestamp,
           false,
@@ -169,16 +242,18 @@ export function createRecordProcessor(options: {
           "first-price",
         );
       }
-      if (source.known)
+      const own = item.models[ownPosition] as ModelInfo;
+      if (source.known) {
         return pricer.price(
-          usageOn(source.info),
-          source.info.id,
+          usageOn(own, ownPosition),
+          own.id,
           record.timestamp,
           false,
           record.serviceTier,
         );
+      }
       return {
-        usage: usageOn(context.standInModel),
+        usage: usageOn(own, ownPosition),
         usageExact: false,
         cost: null,
         unpricedModel: record.model,
@@ -187,28 +262,50 @@ export function createRecordProcessor(options: {
       };
     });
     builder.add({
-      timestampMs,
+      timestampMs: Date.parse(record.timestamp),
       conversationId: record.conversationId,
       model: rowModel(record.model),
       priced,
     });
   }
 
-  function processConversation(record: ConversationLogRecord): void {
+  async function planConversationRecord(record: ConversationLogRecord): Promise<void> {
     stats.conversations += 1;
     if (!record.modelRecorded) stats.assumedModelConversations += 1;
-    const models = new Set(
-      record.messages.flatMap((message) =>
-        message.role === "assistant" && message.model !== undefined ? [message.model] : [],
-      ),
-    );
+    const models = new Set<string>();
+    for (const message of record.messages) {
+      if (message.role === "assistant" && message.model !== undefined) models.add(message.model);
+    }
     if (models.size > 1) stats.multiModelConversations += 1;
-    const entries = priceConversation(record, context);
-    if (!Array.isArray(entries)) {
-      skip(record.source.file, entries.reason, record.source);
+    const plan = await planConversation(record, context, methodOf);
+    if (!("requests" in plan)) {
+      skip(plan.reason, record.source);
       return;
     }
-    for (const entry of entries) builder.add(entry);
+    enqueue({ kind: "conversation", plan, first: pendingRequests.length }, plan.requests);
+  }
+
+  function dispatch(): void {
+    if (pendingItems.length === 0) return;
+    const requests = pendingRequests;
+    inFlight.push({ items: pendingItems, counts: counter.countBatch(requests) });
+    pendingItems = [];
+    pendingRequests = [];
+    pendingCharacters = 0;
+  }
+
+  async function completeOldest(): Promise<void> {
+    const batch = inFlight.shift();
+    if (batch === undefined) return;
+    const counts = await batch.counts;
+    for (const item of batch.items) {
+      if (item.kind === "call") {
+        finishCall(item, counts);
+        continue;
+      }
+      const own = counts.slice(item.first, item.first + item.plan.requests.length);
+      for (const entry of priceConversation(item.plan, own, context)) builder.add(entry);
+    }
   }
 
   return {
@@ -218,19 +315,20 @@ export function createRecordProcessor(options: {
     },
     async drain() {
       while (queue.length > 0) {
-        const batch = queue.splice(0, queue.length);
-        for (const record of batch) {
-          if (record.kind === "usage") {
-            processUsage(record);
-          } else if (record.kind === "call") {
-            await tokenizers.load(callModels(record));
-            processCall(record);
-          } else {
-            await tokenizers.load(modelsForConversation(record, context));
-            processConversation(record);
-          }
+        const records = queue.splice(0, queue.length);
+        for (const record of records) {
+          if (record.kind === "usage") processUsage(record);
+          else if (record.kind === "call") await planCall(record);
+          else await planConversationRecord(record);
+          if (pendingCharacters >= batchCharacters) dispatch();
+          while (inFlight.length > maxInFlight) await completeOldest();
         }
       }
+    },
+    async finish() {
+      await this.drain();
+      dispatch();
+      while (inFlight.length > 0) await completeOldest();
     },
   };
 }

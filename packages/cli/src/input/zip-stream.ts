@@ -93,7 +93,7 @@ export async function streamZip(
   let bytesRead = 0;
   let finalPush = false;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 })) {
       const bytes = chunk as Buffer;
       bytesRead += bytes.length;
       unzip.push(bytes);
