@@ -265,7 +265,7 @@ export function Results(props: ResultsProps): ReactElement {
                           break-even{" "}
                           {c.breakEvenMessagesPerDay === null
                             ? "none"
-                            : `${formatDecimal(c.breakEvenMessagesPerDay)}/day`}
+                            : `${formatCount(c.breakEvenMessagesPerDay)}/day`}
                         </span>
                       </td>
                     );
