@@ -2,9 +2,9 @@
 // Do not edit: change the JSON and run `npm run gen`.
 import type { PricingTable } from "./schema.ts";
 
-/** The bundled pricing table, version 2026.11.27 (published 2026-11-27). */
+/** The bundled pricing table, version 2026.11.27.1 (published 2026-11-27). */
 export const pricingTable: PricingTable = {
-  "version": "2026.11.27",
+  "version": "2026.11.27.1",
   "publishedOn": "2026-11-27",
   "providers": [
     {
@@ -378,11 +378,12 @@ export const pricingTable: PricingTable = {
           "prices": [
             {
               "inputUsdPerMTok": 15,
+              "cachedInputUsdPerMTok": 7.5,
               "outputUsdPerMTok": 60,
               "effectiveFrom": "2024-09-12",
               "source": "https://developers.openai.com/api/docs/pricing",
               "checked": "2025-07-04",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1` (prices_checked 2025-07-04). effectiveFrom is the release date in o1-preview-2024-09-12. genai-prices prices o1-preview with o1. Context and output limits from LiteLLM `azure/o1-preview`. Cached-input price omitted: prompt caching began 2024-10-01 and no source gives an o1-preview cache price."
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1` (prices_checked 2025-07-04), whose match rule names `o1-preview` and `o1-preview-2024-09-12` explicitly, so its cache-read price ($7.50) is the o1-preview price too; LiteLLM has no o1-preview entry. effectiveFrom is the release date in o1-preview-2024-09-12. Prompt caching began 2024-10-01, so no usage before that date has cached tokens. Context and output limits from LiteLLM `azure/o1-preview`."
             }
           ]
         },
@@ -3400,7 +3401,7 @@ export const pricingTable: PricingTable = {
           "tokenizer": "deepseek",
           "contextWindowTokens": 1000000,
           "maxOutputTokens": 8192,
-          "reasoning": false,
+          "reasoning": true,
           "prices": [
             {
               "inputUsdPerMTok": 0.14,
@@ -3410,7 +3411,7 @@ export const pricingTable: PricingTable = {
               "effectiveUntil": "2026-08-16",
               "source": "https://api-docs.deepseek.com/quick_start/pricing",
               "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-v4-flash` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `deepseek-v4-flash` agrees. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked; the cache price was cut on 2026-04-26 per BerriAI/litellm#29345). Until 2026-08-16, when DeepSeek moved to peak/off-peak prices (reported in ccusage/ccusage#1643 and NousResearch/hermes-agent#90308); no MIT snapshot has the new rates yet, so later dates are unpriced rather than priced wrongly. maxOutputTokens from LiteLLM."
+              "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-v4-flash` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `deepseek-v4-flash` agrees. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked; the cache price was cut on 2026-04-26 per BerriAI/litellm#29345). Until 2026-08-16, when DeepSeek moved to peak/off-peak prices (reported in ccusage/ccusage#1643 and NousResearch/hermes-agent#90308); no MIT snapshot has the new rates yet, so later dates are unpriced rather than priced wrongly. maxOutputTokens from LiteLLM. reasoning: true because genai-prices describes V4 Flash as having \"thinking (default)\" and \"non-thinking\" modes, as for V4 Pro; LiteLLM sets no supports_reasoning for either."
             }
           ]
         },
@@ -3648,8 +3649,8 @@ export const pricingTable: PricingTable = {
             "mistralai/devstral-2512"
           ],
           "tokenizer": "mistral",
-          "contextWindowTokens": 262144,
-          "maxOutputTokens": 262144,
+          "contextWindowTokens": 256000,
+          "maxOutputTokens": 256000,
           "reasoning": false,
           "prices": [
             {
@@ -3659,7 +3660,7 @@ export const pricingTable: PricingTable = {
               "effectiveFrom": "2026-06-09",
               "source": "https://mistral.ai/pricing#api-pricing",
               "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/mistral.yml id `devstral-2512` (prices_checked 2026-06-09); LiteLLM snapshot 2026-07-24 key `mistral/devstral-2512` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `devstral-2512` (prices_checked 2026-06-09); LiteLLM snapshot 2026-07-24 key `mistral/devstral-2512` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Context and max output 256,000 from LiteLLM (every devstral-2512 key; genai-prices gives none)."
             }
           ]
         },
