@@ -24,7 +24,7 @@ export const plansData: PlansTableInput = {
           "usdPerMonth": 0,
           "source": "https://sourcefeed.dev/models/chatgpt",
           "checked": "2026-11-27",
-          "note": "sourcefeed.dev (a model-history page, April 2026): ChatGPT \"launched as a free research preview on November 30, 2022\". OpenAI's launch post (https://openai.com/index/chatgpt/) was not re-read for this table. The newest page read that describes the Free plan is help.openai.com article 11909943 (May 2026)."
+          "note": "sourcefeed.dev (a third-party model-history page, April 2026; not OpenAI): ChatGPT \"launched as a free research preview on November 30, 2022\". OpenAI's launch post (https://openai.com/index/chatgpt/) was not re-read for this table. The newest page read that describes the Free plan is help.openai.com article 11909943 (May 2026)."
         }
       ],
       "terms": {
@@ -389,7 +389,7 @@ export const plansData: PlansTableInput = {
           "source": "https://theagenttimes.com/articles/openai-extends-2x-codex-usage-promotion-for-pro-subscribers--57acae17",
           "sourceDate": "2026-04-09",
           "checked": "2026-11-27",
-          "note": "Quotes OpenAI on 2026-04-09: \"Our existing $200 Pro tier still remains our highest usage option.\" effectiveFrom is the Pro launch date in OpenAI's launch post (https://openai.com/index/introducing-chatgpt-pro/), which was not re-read for this table."
+          "note": "A news article (The Agent Times), not OpenAI, quoting OpenAI on 2026-04-09: \"Our existing $200 Pro tier still remains our highest usage option.\" effectiveFrom is the Pro launch date in OpenAI's launch post (https://openai.com/index/introducing-chatgpt-pro/), which was not re-read for this table."
         }
       ],
       "terms": {
@@ -604,7 +604,7 @@ export const plansData: PlansTableInput = {
           "source": "https://1395.topnews.com/en/technology/?article=4286117812992276668-e87dc2f1a246d4d70b&period=3h&thread=4286117812992276668",
           "sourceDate": "2026-06-16",
           "checked": "2026-11-27",
-          "note": "India Today (2026-06-16): \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\"; also support.anthropic.com article 11049744 (\"Max 5x: $100 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (https://www.anthropic.com/news/max-plan), which was not re-read for this table."
+          "note": "A news article, not Anthropic: India Today (2026-06-16), read through the aggregator 1395.topnews.com: \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\"; also support.anthropic.com article 11049744 (\"Max 5x: $100 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (https://www.anthropic.com/news/max-plan), which was not re-read for this table."
         }
       ],
       "terms": {
@@ -677,7 +677,7 @@ export const plansData: PlansTableInput = {
           "source": "https://1395.topnews.com/en/technology/?article=4286117812992276668-e87dc2f1a246d4d70b&period=3h&thread=4286117812992276668",
           "sourceDate": "2026-06-16",
           "checked": "2026-11-27",
-          "note": "India Today (2026-06-16): \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\"; also support.anthropic.com article 11049744 (\"Max 20x: $200 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (https://www.anthropic.com/news/max-plan), which was not re-read for this table."
+          "note": "A news article, not Anthropic: India Today (2026-06-16), read through the aggregator 1395.topnews.com: \"In April 2025, Anthropic introduced the Max 5x and Max 20x plans, priced at $100 and $200 per month\"; also support.anthropic.com article 11049744 (\"Max 20x: $200 per month\"; web price, mobile may differ). Max is sold monthly only. The day (April 9) is from Anthropic's launch post (https://www.anthropic.com/news/max-plan), which was not re-read for this table."
         }
       ],
       "terms": {
@@ -750,7 +750,7 @@ export const plansData: PlansTableInput = {
           "source": "https://hellomarvisaitoday.com/articles/5ab7768d-7e49-4fd0-9e93-979850e27b44",
           "sourceDate": "2026-05-19",
           "checked": "2026-11-27",
-          "note": "THE DECODER's report (2026-05-19) of Google's I/O 2026 announcement: \"Google AI Plus at $7.99 per month\". AI Plus reached the US earlier in 2026 (date not found; one report gives $4.99, probably a launch promotion), so effectiveFrom is the earliest date a source read shows the US price. Google's own announcement was not read."
+          "note": "A news report, not Google: THE DECODER's report (2026-05-19) of Google's I/O 2026 announcement, read through a copy on hellomarvisaitoday.com: \"Google AI Plus at $7.99 per month\". AI Plus reached the US earlier in 2026 (date not found; one report gives $4.99, probably a launch promotion), so effectiveFrom is the earliest date a source read shows the US price. Google's own announcement was not read."
         }
       ],
       "terms": {
@@ -812,7 +812,7 @@ export const plansData: PlansTableInput = {
           "source": "https://www.frontiernews.ai/news/article/googles-new-gemini-pricing-tiers-reveal-a-massive-6ac7aef3",
           "sourceDate": "2025-05-20",
           "checked": "2026-11-27",
-          "note": "At I/O 2025 Google renamed Google One AI Premium (also $19.99/month, e.g. on 2025-04-14) to Google AI Pro at $19.99/month; unchanged at I/O 2026 (THE DECODER, 2026-05-19). The start date of the AI Premium price is not in the sources read, so there is no earlier record. Google's own announcement was not read."
+          "note": "A news report (frontiernews.ai), not Google: at I/O 2025 Google renamed Google One AI Premium (also $19.99/month, e.g. on 2025-04-14) to Google AI Pro at $19.99/month; unchanged at I/O 2026 (THE DECODER, 2026-05-19). The start date of the AI Premium price is not in the sources read, so there is no earlier record. Google's own announcement was not read."
         }
       ],
       "terms": {
@@ -883,7 +883,7 @@ export const plansData: PlansTableInput = {
           "source": "https://www.milik.ai/articles/e49f9f0315",
           "sourceDate": "2026-05-19",
           "checked": "2026-11-27",
-          "note": "Report of Google's I/O 2026 changes: \"AI Ultra starts at USD 99.99\", with 5x the Pro usage limit (agenticdaily.ai). Google's own announcement was not read."
+          "note": "A news report (milik.ai), not Google, of Google's I/O 2026 changes: \"AI Ultra starts at USD 99.99\", with 5x the Pro usage limit (agenticdaily.ai). Google's own announcement was not read."
         }
       ],
       "terms": {
@@ -953,7 +953,7 @@ export const plansData: PlansTableInput = {
           "source": "https://www.frontiernews.ai/news/article/googles-new-gemini-pricing-tiers-reveal-a-massive-6ac7aef3",
           "sourceDate": "2025-05-20",
           "checked": "2026-11-27",
-          "note": "Introduced at I/O 2025 at $249.99/month (report; Google's announcement not read)."
+          "note": "Introduced at I/O 2025 at $249.99/month, per a news report (frontiernews.ai); Google's announcement was not read."
         },
         {
           "effectiveFrom": "2026-05-19",
@@ -962,7 +962,7 @@ export const plansData: PlansTableInput = {
           "source": "https://techjacksolutions.com/ai-brief/subsidy-to-squeeze-cycle-google-ai-ultra-repricing-ai-platform-economics/",
           "sourceDate": "2026-05-19",
           "checked": "2026-11-27",
-          "note": "Quoting Google's 2026-05-19 notice to subscribers: \"The base price dropped $50 per month, from $249.99 to $199.99.\""
+          "note": "A news analysis (techjacksolutions.com), not Google, quoting Google's 2026-05-19 notice to subscribers: \"The base price dropped $50 per month, from $249.99 to $199.99.\""
         }
       ],
       "terms": {

@@ -28,7 +28,10 @@ const provenanceShape = {
   via: url.optional(),
   /** The date the source itself shows (published / "updated" / "verified on"). Absent when it shows none. */
   sourceDate: isoDate.optional(),
-  /** When this project last read the source (or `via`). */
+  /**
+   * When this project last read the source (or `via`). Pages are read from stored copies, so this is
+   * the day of reading, not a confirmation that the fact still held then: that is `sourceDate`.
+   */
   checked: isoDate,
 };
 
