@@ -1,8 +1,11 @@
 // Screenshots of the built site for a person to look at: every page (or those named on the
 // command line) at desktop width and at a 360 px phone, in the light and the dark theme.
 //   npx tsx test/site/support/screenshots.ts [/path ...]   → test-results/site-screens/*.png
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { zipSync } from "fflate";
 import { launchChromium, openPage } from "./browser.ts";
 import { serveSite } from "./static-server.ts";
 
@@ -11,6 +14,21 @@ const paths = process.argv.slice(2).filter((arg) => arg.startsWith("/"));
 const pages = paths.length > 0 ? paths : ["/", "/counter/", "/import/", "/prices/", "/method/"];
 /** What a reader would do first on some pages, so the screenshot shows results, not an empty form. */
 const interactions: Record<string, (page: import("playwright-core").Page) => Promise<void>> = {
+  "/import/": async (page) => {
+    const dir = fileURLToPath(new URL("../../fixtures/site/chatgpt-export/", import.meta.url));
+    const zip = zipSync(
+      Object.fromEntries(
+        ["conversations.json", "chat.html", "user.json"].map((name) => [
+          name,
+          new Uint8Array(readFileSync(join(dir, name))),
+        ]),
+      ),
+    );
+    const file = join(mkdtempSync(join(tmpdir(), "tokenmeter-shot-")), "chatgpt-export.zip");
+    writeFileSync(file, zip);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.waitForSelector("[data-import-done]", { timeout: 60_000 });
+  },
   "/counter/": async (page) => {
     await page.getByRole("button", { name: "Try an example" }).click();
     await page.waitForSelector(".token-view .tok", { timeout: 30_000 });
