@@ -19,16 +19,14 @@ import { z } from "zod";
 import { renderPlansModule } from "../packages/core/src/plans/render-plans-module.ts";
 import { plansTableSchema } from "../packages/core/src/plans/schema.ts";
 import { validatePlansTable } from "../packages/core/src/plans/validate-plans.ts";
+import { formatJsonPath } from "../packages/core/src/pricing/json-path.ts";
 import {
   type PricingTable,
   type ProviderFile,
   pricingTableSchema,
   providerFileSchema,
 } from "../packages/core/src/pricing/schema.ts";
-import {
-  formatJsonPath,
-  validatePricingTable,
-} from "../packages/core/src/pricing/validate-table.ts";
+import { validatePricingTable } from "../packages/core/src/pricing/validate-table.ts";
 
 /** The repository root (this file lives in `<root>/scripts/`). */
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));

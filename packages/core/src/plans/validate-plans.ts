@@ -1,3 +1,4 @@
+import { formatJsonPath } from "../pricing/json-path.ts";
 import type { PlansTable } from "./schema.ts";
 
 /** One semantic problem in a plans table; `path` is the JSON path (`["plans", 2, "prices", 0]`). */
@@ -126,9 +127,5 @@ export function validatePlansTable(table: PlansTable): PlansIssue[] {
 
 /** `plans[3].prices[0].effectiveUntil` from a path array. */
 export function formatPlansPath(path: readonly (string | number)[]): string {
-  let out = "";
-  for (const part of path) {
-    out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
-  }
-  return out === "" ? "(root)" : out;
+  return path.length === 0 ? "(root)" : formatJsonPath(path);
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { TokenmeterError } from "../errors.ts";
+import { formatJsonPath, issuePath, valueAtPath } from "./json-path.ts";
 import { convertLiteLLMPricing } from "./litellm-format.ts";
 import {
   type ModelEntry,
@@ -9,7 +10,7 @@ import {
   providerFileSchema,
   type TokenizerId,
 } from "./schema.ts";
-import { formatJsonPath, validatePricingTable } from "./validate-table.ts";
+import { validatePricingTable } from "./validate-table.ts";
 
 /** Options of {@link loadPricing}. */
 export interface LoadPricingOptions {
@@ -295,8 +296,8 @@ function checkSemantics(
 
 function schemaError(file: string, error: z.ZodError, data: unknown): TokenmeterError {
   const shown = error.issues.slice(0, 5).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const value = valueAt(data, issue.path);
+    const path = issuePath(issue.path);
+    const value = valueAtPath(data, issue.path);
     const found =
       issue.code === "unrecognized_keys" || value === undefined
         ? ""
@@ -311,22 +312,10 @@ function schemaError(file: string, error: z.ZodError, data: unknown): Tokenmeter
       cause: error,
       details: {
         file,
-        path:
-          first === undefined
-            ? ""
-            : formatJsonPath(first.path.map((p) => (typeof p === "symbol" ? String(p) : p))),
+        path: first === undefined ? "" : formatJsonPath(issuePath(first.path)),
       },
     },
   );
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const part of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[part];
-  }
-  return value;
 }
 
 /** Pricing files are not private, but keep quoted values short. */

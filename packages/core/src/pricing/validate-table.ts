@@ -1,3 +1,4 @@
+import { formatJsonPath } from "./json-path.ts";
 import type { LongContextPrices, PricingTable, TokenPrices } from "./schema.ts";
 
 /**
@@ -211,13 +212,4 @@ function checkLongContext(
     );
   }
   checkPrices(longContext, tierPath, add);
-}
-
-/** `providers[0].models[3].prices[1]` from a path array. */
-export function formatJsonPath(path: readonly (string | number)[]): string {
-  let out = "";
-  for (const part of path) {
-    out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
-  }
-  return out;
 }

@@ -1,25 +1,7 @@
 import type { z } from "zod";
 import { TokenmeterError } from "../errors.ts";
+import { formatJsonPath, issuePath, valueAtPath } from "../pricing/json-path.ts";
 import { describe } from "./_describe-value.ts";
-
-/** `prompt_tokens_details.cached_tokens` from a zod issue path. */
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out === "" ? String(part) : `.${String(part)}`;
-  }
-  return out;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const part of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[part];
-  }
-  return value;
-}
 
 /**
  * Turns a failed parse of a provider usage object into an `INVALID_USAGE` error that names each
@@ -33,8 +15,8 @@ export function usageSchemaError(
 ): TokenmeterError {
   const problems = error.issues.slice(0, 3).map((issue) => {
     const path = [...prefix, ...issue.path];
-    const field = path.length === 0 ? "(the object itself)" : formatPath(path);
-    const value = valueAt(input, issue.path);
+    const field = path.length === 0 ? "(the object itself)" : formatJsonPath(issuePath(path));
+    const value = valueAtPath(input, issue.path);
     const got = value === undefined ? "it is missing" : `got ${describe(value)}`;
     return `${field}: ${issue.message}, ${got}`;
   });
@@ -42,7 +24,9 @@ export function usageSchemaError(
   const first = error.issues[0];
   return new TokenmeterError("INVALID_USAGE", `Invalid ${what}: ${problems.join("; ")}${more}.`, {
     cause: error,
-    details: { field: first === undefined ? "" : formatPath([...prefix, ...first.path]) },
+    details: {
+      field: first === undefined ? "" : formatJsonPath(issuePath([...prefix, ...first.path])),
+    },
   });
 }
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { TokenmeterError } from "../errors.ts";
-import { describe } from "./_describe-value.ts";
 import { countAt, INVALID, objectAt } from "./_fast-count.ts";
 import { optionalTokenCountSchema } from "./_token-count-schema.ts";
+import { usageObjectOf } from "./_usage-object.ts";
 import { usageSchemaError } from "./_usage-schema-error.ts";
 import type { Usage } from "./usage.ts";
 
@@ -52,24 +51,7 @@ const COUNT_FIELDS = [
  * //   outputTokens: 400, reasoningTokens: 0 }
  */
 export function usageFromAnthropic(u: unknown): Usage {
-  let raw = u;
-  if (typeof u === "object" && u !== null && !COUNT_FIELDS.some((field) => field in u)) {
-    const inner = (u as { usage?: unknown }).usage;
-    if (typeof inner === "object" && inner !== null) raw = inner;
-  }
-  // Logs omit zero counts, so no single field is required, but an object with none is not usage.
-  if (
-    typeof raw !== "object" ||
-    raw === null ||
-    Array.isArray(raw) ||
-    !COUNT_FIELDS.some((field) => field in raw)
-  ) {
-    throw new TokenmeterError(
-      "INVALID_USAGE",
-      `Invalid ${WHAT}: expected an object with input_tokens and output_tokens, got ${describe(raw)}${typeof raw === "object" && raw !== null ? " without any token count" : ""}.`,
-      { details: { field: "input_tokens" } },
-    );
-  }
+  const raw = usageObjectOf(u, "usage", COUNT_FIELDS, WHAT, "input_tokens and output_tokens");
   const fast = fastAnthropic(raw);
   if (fast !== undefined) return fast;
   const parsed = anthropicUsageSchema.safeParse(raw);

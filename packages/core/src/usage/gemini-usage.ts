@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { TokenmeterError } from "../errors.ts";
-import { describe } from "./_describe-value.ts";
 import { countAt, INVALID } from "./_fast-count.ts";
 import { optionalTokenCountSchema } from "./_token-count-schema.ts";
+import { usageObjectOf } from "./_usage-object.ts";
 import { assertPartOf, usageSchemaError } from "./_usage-schema-error.ts";
 import type { Usage } from "./usage.ts";
 
@@ -48,23 +47,13 @@ const COUNT_FIELDS = [
  * //   outputTokens: 250, reasoningTokens: 900 }
  */
 export function usageFromGemini(usageMetadata: unknown): Usage {
-  let raw = usageMetadata;
-  if (typeof raw === "object" && raw !== null && "usageMetadata" in raw) {
-    const inner = (raw as { usageMetadata?: unknown }).usageMetadata;
-    if (typeof inner === "object" && inner !== null) raw = inner;
-  }
-  if (
-    typeof raw !== "object" ||
-    raw === null ||
-    Array.isArray(raw) ||
-    !COUNT_FIELDS.some((field) => field in raw)
-  ) {
-    throw new TokenmeterError(
-      "INVALID_USAGE",
-      `Invalid ${WHAT}: expected an object with promptTokenCount and candidatesTokenCount, got ${describe(raw)}${typeof raw === "object" && raw !== null ? " without any token count" : ""}.`,
-      { details: { field: "promptTokenCount" } },
-    );
-  }
+  const raw = usageObjectOf(
+    usageMetadata,
+    "usageMetadata",
+    COUNT_FIELDS,
+    WHAT,
+    "promptTokenCount and candidatesTokenCount",
+  );
   const fast = fastGemini(raw);
   if (fast !== undefined) return fast;
   const parsed = geminiUsageMetadataSchema.safeParse(raw);
