@@ -48,7 +48,14 @@ function cliEstimate(dir: string, name: string, extra: string[] = []): EstimateR
       ...extra,
       "--json",
     ],
-    { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      // Outside the repo tsx would not find tsconfig.json's path to core's source and would run
+      // core's built dist/ (possibly stale); point it at the repo's tsconfig.
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, "tsconfig.json") },
+    },
   );
   if (run.status !== 0)
     throw new Error(`tokenmeter estimate failed (${run.status}): ${run.stderr}`);
