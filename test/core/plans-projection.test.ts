@@ -318,6 +318,19 @@ describe("dates, time zones and the calendar", () => {
     expect(utc?.expected.totalUsd).toBeCloseTo((30 * (109 * 3 + 200 * 15)) / PER_MTOK, 12);
     expect(utc?.assumptions.some((a) => a.includes("active days are capped at 30"))).toBe(true);
   });
+
+  it("says when the month straddles a price change, and prices it all at the date given", () => {
+    // gpt-4o: $5/$15 until 2024-10-02, then $2.50/$10. One 1-turn conversation a day on 10 days,
+    // no system prompt: 100 + 4 (per message and role) + 3 (priming) = 107 tokens in, 200 out.
+    const profile = plain({ messagesPerDay: 1, turnsPerConversation: 1, activeDaysPerMonth: 10 });
+    const [october] = projectMonthly(profile, ["gpt-4o"], { at: "2024-10-15" });
+    expect(october?.expected.totalUsd).toBeCloseTo((10 * (107 * 2.5 + 200 * 10)) / PER_MTOK, 12);
+    expect(october?.assumptions).toContain(
+      "gpt-4o's price changes on 2024-10-02, inside 2024-10: the whole month is priced at the prices in effect on 2024-10-15.",
+    );
+    const [november] = projectMonthly(profile, ["gpt-4o"], { at: "2024-11-15" });
+    expect(november?.assumptions.some((a) => a.includes("price changes"))).toBe(false);
+  });
 });
 
 describe("behaviour", () => {

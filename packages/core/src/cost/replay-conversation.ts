@@ -354,7 +354,6 @@ function planModel(
     `${info.id} chat overhead: ${overhead.messageTokens} tokens per message and ${overhead.replyPrimingTokens} per call (${overhead.description}).`,
   );
 
-  // Reasoning.
   let reasoningMultiplier = 0;
   if (info.reasoning && opts?.reasoning === undefined && info.provider === "anthropic") {
     assumptions.push(
@@ -371,7 +370,6 @@ function planModel(
     assumptions.push(`${info.id} is not a reasoning model: no reasoning tokens.`);
   }
 
-  // Caching.
   const caching = opts?.caching ?? "provider-default";
   const rule = cachingRuleFor(info, selected.record);
   let cacheMode = CACHE_NONE;

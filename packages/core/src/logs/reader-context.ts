@@ -38,7 +38,7 @@ export interface ReaderContextOptions {
 }
 
 /** `file:12`, `file at byte 3456`, `file $[3]` — how messages locate a problem. */
-export function describeLocation(file: string, location: IssueLocation | undefined): string {
+function describeLocation(file: string, location: IssueLocation | undefined): string {
   if (location?.line !== undefined) return `${file}:${location.line}`;
   const parts = [file];
   if (location?.path !== undefined) parts.push(location.path);

@@ -15,7 +15,7 @@ export function isoFromEpochSeconds(seconds: number): string | undefined {
 }
 
 /** ISO 8601 of a Unix time given in seconds or milliseconds (told apart by size). */
-export function isoFromEpoch(value: number): string | undefined {
+function isoFromEpoch(value: number): string | undefined {
   return Math.abs(value) >= MILLISECONDS_FROM
     ? isoFromEpochSeconds(value / 1000)
     : isoFromEpochSeconds(value);

@@ -4,6 +4,7 @@ import { parseUsageProfile, type UsageProfile, type UsageProfileInput } from "./
 
 /** The names of the built-in usage profiles. */
 export const PRESET_NAMES = ["light", "moderate", "heavy", "coder", "researcher", "room"] as const;
+/** A built-in usage profile's name: `light`, `moderate`, `heavy`, `coder`, `researcher` or `room`. */
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /**

@@ -3,6 +3,7 @@ import type { CacheWriteAssumption } from "../cost/conversation-options.ts";
 import { replayConversation, type TokenizedConversation } from "../cost/replay-conversation.ts";
 import { TokenmeterError } from "../errors.ts";
 import { defaultPricingTable } from "../pricing/default-table.ts";
+import { findModel } from "../pricing/find-model.ts";
 import type { PricingTable, ServiceTier } from "../pricing/schema.ts";
 import { checkedNumber } from "./_check-number.ts";
 import { daysInMonthOf, localDate } from "./_local-date.ts";
@@ -415,6 +416,14 @@ function projectScenario(ids: readonly string[], ctx: Context): MonthlyProjectio
       `${ctx.pricedOn.slice(0, 7)} has ${daysInMonth} days, so active days are capped at ${activeDays} (the profile says ${p.activeDaysPerMonth}).`,
     );
   }
+  for (const model of base.perModel) {
+    const change = priceChangeInMonth(model.model, ctx.pricedOn, daysInMonth, ctx.pricing);
+    if (change !== undefined) {
+      own.push(
+        `${model.model}'s price changes on ${change}, inside ${ctx.pricedOn.slice(0, 7)}: the whole month is priced at the prices in effect on ${ctx.pricedOn}.`,
+      );
+    }
+  }
   own.push(
     `Range: 10th–90th percentile of ${ctx.samples} simulated months whose message count varies by ±${round4(p.variability.volumeCv * 100)}% and message lengths by ±${round4(p.variability.lengthCv * 100)}% (one standard deviation; seed ${ctx.seed}).`,
   );
@@ -439,6 +448,22 @@ function projectScenario(ids: readonly string[], ctx: Context): MonthlyProjectio
     profile: p,
     assumptions: [...own, ...assumptions],
   };
+}
+
+/** The first day after the 1st of `pricedOn`'s month on which one of the model's price records starts or ends. */
+function priceChangeInMonth(
+  modelId: string,
+  pricedOn: string,
+  daysInMonth: number,
+  pricing: PricingTable,
+): string | undefined {
+  const first = `${pricedOn.slice(0, 7)}-01`;
+  const last = `${pricedOn.slice(0, 7)}-${String(daysInMonth).padStart(2, "0")}`;
+  const boundaries = findModel(modelId, { pricing })
+    .prices.flatMap((record) => [record.effectiveFrom, record.effectiveUntil])
+    .filter((day): day is string => day !== undefined && day > first && day <= last)
+    .sort();
+  return boundaries[0];
 }
 
 /**

@@ -37,6 +37,7 @@ const provenanceShape = {
 
 /** Billing cadences a plan can be bought on. */
 export const BILLING_PERIODS = ["monthly", "annual"] as const;
+/** `monthly` or `annual` billing. */
 export type BillingPeriod = (typeof BILLING_PERIODS)[number];
 
 /**
@@ -74,14 +75,17 @@ export const planPriceRecordSchema = z
       });
     }
   });
+/** One dated plan price (see {@link planPriceRecordSchema}). */
 export type PlanPriceRecord = z.infer<typeof planPriceRecordSchema>;
 
 /** Which messages a cap counts. */
 export const CAP_SCOPES = ["all", "reasoning"] as const;
+/** Which messages a cap counts: `all`, or only `reasoning` (Thinking) messages. */
 export type CapScope = (typeof CAP_SCOPES)[number];
 
 /** What happens when a cap is reached. */
 export const CAP_EFFECTS = ["fallback-model", "blocked-until-reset", "pay-per-use"] as const;
+/** What happens at a cap: a fallback model, a wait for the reset, or pay-per-use. */
 export type CapEffect = (typeof CAP_EFFECTS)[number];
 
 /**
@@ -115,10 +119,12 @@ export const planCapSchema = z.union([
     })
     .strict(),
 ]);
+/** A usage cap: numeric (`kind: "messages"`) or published only as text (see {@link planCapSchema}). */
 export type PlanCap = z.infer<typeof planCapSchema>;
 
 /** What a plan's model is used for in the comparison. */
 export const EQUIVALENT_ROLES = ["primary", "fallback", "reasoning"] as const;
+/** `primary`, `fallback` or `reasoning`: what an equivalent API model stands in for. */
 export type EquivalentRole = (typeof EQUIVALENT_ROLES)[number];
 
 /**
@@ -134,6 +140,7 @@ export const equivalentModelSchema = z
     why: z.string().min(1),
   })
   .strict();
+/** The API model that fairly stands in for what a plan serves (see {@link equivalentModelSchema}). */
 export type EquivalentModel = z.infer<typeof equivalentModelSchema>;
 
 /** Kinds of things a plan includes that buying tokens does not. */
@@ -155,6 +162,7 @@ export const INCLUSION_KINDS = [
   "ads",
   "priority-access",
 ] as const;
+/** A kind of thing a plan includes that tokens do not buy (image generation, voice…). */
 export type InclusionKind = (typeof INCLUSION_KINDS)[number];
 
 /** Something the plan includes (or, for `ads`, imposes) that a token price does not capture. */
@@ -164,6 +172,7 @@ export const inclusionSchema = z
     text: z.string().min(1),
   })
   .strict();
+/** Something a plan includes that tokens do not buy (see {@link inclusionSchema}). */
 export type Inclusion = z.infer<typeof inclusionSchema>;
 
 /**
@@ -181,6 +190,7 @@ export const planTermsSchema = z
     note: z.string().optional(),
   })
   .strict();
+/** Caps, equivalent models and inclusions of a plan, as of `asOf` (see {@link planTermsSchema}). */
 export type PlanTerms = z.infer<typeof planTermsSchema>;
 
 /** One consumer plan. */
@@ -204,7 +214,9 @@ export const planSchema = z
     retiredOn: isoDate.optional(),
   })
   .strict();
+/** One subscription plan with its dated prices and terms (see {@link planSchema}). */
 export type Plan = z.infer<typeof planSchema>;
+/** A plan as written in `pricing/plans.json` (defaulted fields optional). */
 export type PlanInput = z.input<typeof planSchema>;
 
 /** The whole `pricing/plans.json`: every plan, stamped with a version (`YYYY.MM.DD`, optionally `.N`). */
@@ -220,7 +232,9 @@ export const plansTableSchema = z
     plans: z.array(planSchema).min(1),
   })
   .strict();
+/** The validated plans table (see {@link plansTableSchema}). */
 export type PlansTable = z.infer<typeof plansTableSchema>;
+/** The plans table as written in `pricing/plans.json`. */
 export type PlansTableInput = z.input<typeof plansTableSchema>;
 
 /**

@@ -52,14 +52,17 @@ export const textLengthSchema = z.union(
   ],
   { error: "expected a length: { tokens: 120 } or { words: 90 }" },
 );
+/** A length as `{ tokens }` or `{ words }`. */
 export type TextLength = z.infer<typeof textLengthSchema>;
 
 /** Reasoning effort levels, as the providers name them. */
 export const REASONING_EFFORTS = ["minimal", "low", "medium", "high", "xhigh"] as const;
+/** Reasoning effort of a profile's reasoning messages, as the providers name the levels. */
 export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 
 /** Prompt-caching assumption: the provider's own behaviour, or none at all (a pessimistic bound). */
 export const CACHING_MODES = ["provider-default", "off"] as const;
+/** `provider-default` (what the provider caches unasked) or `off` (a pessimistic bound). */
 export type CachingMode = (typeof CACHING_MODES)[number];
 
 const share = (what: string) =>
@@ -72,6 +75,11 @@ const cv = (what: string) =>
     .pipe(z.number().min(0, { error: `${what} cannot be negative` }))
     .pipe(z.number().max(1, { error: `${what} above 1 (±100%) is not a usable estimate` }));
 
+/**
+ * The zod schema of a {@link UsageProfile}: every number finite, non-negative and plausible (no more
+ * messages a day than `activeHoursPerDay` allows at 5 s a message). Use {@link parseUsageProfile}
+ * for person-readable errors.
+ */
 export const usageProfileSchema = z
   .object({
     /** A label for people ("moderate"). */

@@ -16,10 +16,12 @@ export const TOKENIZER_IDS = [
   "deepseek",
   "mistral",
 ] as const;
+/** A tokenizer a model declares (`o200k_base`, `cl100k_base`, or an estimator family). */
 export type TokenizerId = (typeof TOKENIZER_IDS)[number];
 
 /** Service tiers. `standard` is the base price record itself. */
 export const SERVICE_TIERS = ["standard", "batch", "flex", "priority"] as const;
+/** `standard`, `batch`, `flex` or `priority`. */
 export type ServiceTier = (typeof SERVICE_TIERS)[number];
 
 const usdPerMTok = z
@@ -49,6 +51,7 @@ export const tokenPricesSchema = z.object({
   /** Hidden reasoning tokens, only where the provider prices them apart from output. Absent → output price. */
   reasoningUsdPerMTok: usdPerMTok.optional(),
 });
+/** Prices per kind of token, USD per million tokens (see {@link tokenPricesSchema}). */
 export type TokenPrices = z.infer<typeof tokenPricesSchema>;
 
 /**
@@ -60,6 +63,7 @@ export const longContextSchema = tokenPricesSchema
     aboveInputTokens: z.int().positive(),
   })
   .strict();
+/** A long-context tier: its threshold in input tokens and its prices (see {@link longContextSchema}). */
 export type LongContextPrices = z.infer<typeof longContextSchema>;
 
 /** A service tier: either a multiplier on the standard prices, or its own explicit prices. */
@@ -67,6 +71,7 @@ export const serviceTierPricesSchema = z.union([
   z.object({ multiplier: z.number().finite().positive() }).strict(),
   tokenPricesSchema.extend({ longContext: longContextSchema.optional() }).strict(),
 ]);
+/** A service tier as a multiplier or explicit prices (see {@link serviceTierPricesSchema}). */
 export type ServiceTierPrices = z.infer<typeof serviceTierPricesSchema>;
 
 /** One dated price record: in effect from `effectiveFrom` (inclusive) until `effectiveUntil` (exclusive). */
@@ -91,8 +96,10 @@ export const priceRecordSchema = tokenPricesSchema
     note: z.string().optional(),
   })
   .strict();
+/** One dated price record (see {@link priceRecordSchema}). */
 export type PriceRecord = z.infer<typeof priceRecordSchema>;
 
+/** One model of a provider file: ids, tokenizer, limits and dated prices. */
 export const modelSchema = z
   .object({
     /** Canonical id, as the provider's API spells it (`gpt-4o`, `claude-sonnet-4-5`, `gemini-2.5-pro`). */
@@ -117,7 +124,9 @@ export const modelSchema = z
     prices: z.array(priceRecordSchema).min(1),
   })
   .strict();
+/** A validated model entry (see {@link modelSchema}). */
 export type ModelEntry = z.infer<typeof modelSchema>;
+/** A model entry as written in a provider file (`aliases` optional). */
 export type ModelEntryInput = z.input<typeof modelSchema>;
 
 /** One provider file, `pricing/models/<provider>.json`. */
@@ -131,7 +140,9 @@ export const providerFileSchema = z
     models: z.array(modelSchema),
   })
   .strict();
+/** A validated provider file (see {@link providerFileSchema}). */
 export type ProviderFile = z.infer<typeof providerFileSchema>;
+/** A provider file as written. */
 export type ProviderFileInput = z.input<typeof providerFileSchema>;
 
 /** The whole table: every provider, stamped with a version (`YYYY.MM.DD`, optionally `.N`). */
@@ -144,5 +155,7 @@ export const pricingTableSchema = z
     providers: z.array(providerFileSchema).min(1),
   })
   .strict();
+/** A validated pricing table: every provider, with `version` and `publishedOn`. */
 export type PricingTable = z.infer<typeof pricingTableSchema>;
+/** A pricing table as written (before defaults). */
 export type PricingTableInput = z.input<typeof pricingTableSchema>;

@@ -23,6 +23,7 @@ export const anthropicUsageSchema = z.looseObject({
     })
     .nullish(),
 });
+/** Anthropic's `usage` object (see {@link anthropicUsageSchema}). */
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
 
 const WHAT = "Anthropic usage";

@@ -20,6 +20,7 @@ export const geminiUsageMetadataSchema = z.looseObject({
   toolUsePromptTokenCount: optionalTokenCountSchema,
   totalTokenCount: optionalTokenCountSchema,
 });
+/** Gemini's `usageMetadata` object (see {@link geminiUsageMetadataSchema}). */
 export type GeminiUsageMetadata = z.infer<typeof geminiUsageMetadataSchema>;
 
 const WHAT = "Gemini usageMetadata";

@@ -37,6 +37,7 @@ export const openAIChatUsageSchema = z.looseObject({
   cache_read_input_tokens: optionalTokenCountSchema,
   cache_creation_input_tokens: optionalTokenCountSchema,
 });
+/** OpenAI Chat Completions `usage` (see {@link openAIChatUsageSchema}). */
 export type OpenAIChatUsage = z.infer<typeof openAIChatUsageSchema>;
 
 /**
@@ -59,6 +60,7 @@ export const openAIResponsesUsageSchema = z.looseObject({
     })
     .nullish(),
 });
+/** OpenAI Responses API `usage` (see {@link openAIResponsesUsageSchema}). */
 export type OpenAIResponsesUsage = z.infer<typeof openAIResponsesUsageSchema>;
 
 const CHAT = "OpenAI Chat Completions usage";

@@ -21,6 +21,7 @@ export interface Usage {
 /** `Usage` where any field may be omitted (treated as 0). */
 export type UsageInput = Partial<Usage>;
 
+/** A frozen usage with every count 0, for sums and defaults. */
 export const ZERO_USAGE: Readonly<Usage> = Object.freeze({
   inputTokens: 0,
   cachedInputTokens: 0,
