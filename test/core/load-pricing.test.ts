@@ -89,6 +89,12 @@ describe("our format", () => {
     expect(loadPricing(JSON.stringify(providerFile)).providers[0]?.provider).toBe("acme");
   });
 
+  it("accepts JSON text that starts with a byte-order mark (as Windows editors save it)", () => {
+    expect(loadPricing(`\ufeff${JSON.stringify(providerFile)}`).providers[0]?.provider).toBe(
+      "acme",
+    );
+  });
+
   it("a schema error names the file, the JSON path, the expectation and what was found", () => {
     const bad = clone(providerFile) as { models: { prices: Record<string, unknown>[] }[] };
     const price = bad.models[1]?.prices[0];

@@ -68,7 +68,9 @@ export function loadPricing(json: unknown, opts?: LoadPricingOptions): PricingTa
   return opts?.mergeOver === undefined ? loaded : mergeTables(opts.mergeOver, loaded);
 }
 
-function parseJsonText(text: string, file: string): unknown {
+function parseJsonText(raw: string, file: string): unknown {
+  // Editors on Windows save JSON with a byte-order mark, which JSON.parse refuses.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     return JSON.parse(text);
   } catch (error) {
