@@ -18,6 +18,7 @@ import { isoDaySchema, todayUtc } from "../args/dates.ts";
 import { parseOptions } from "../args/parse-options.ts";
 import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
+import { cliWording } from "../estimate/cli-wording.ts";
 import type { Block, Table } from "../output/document.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
 import { formatCount, formatUsd } from "../output/format-number.ts";
@@ -351,7 +352,9 @@ export const compareCommand = defineTokenmeterCommand({
     ];
     const notes = [...new Set(comparisons.flatMap((comparison) => comparison.notes))];
     if (notes.length > 0) blocks.push({ kind: "list", title: "Notes", items: notes });
-    const assumptions = [...new Set(projections.flatMap((projection) => projection.assumptions))];
+    const assumptions = [
+      ...new Set(projections.flatMap((projection) => projection.assumptions.map(cliWording))),
+    ];
     blocks.push({ kind: "list", title: "Assumptions", items: assumptions });
     emit(
       {

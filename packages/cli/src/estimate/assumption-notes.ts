@@ -1,3 +1,5 @@
+import { cliWording } from "./cli-wording.ts";
+
 /** Collects assumption sentences (deduplicated, with how often each applied) for the report. */
 export interface AssumptionNotes {
   /** Records that `description` applied once more; `unit` names what is counted (`conversation`, `request`). */
@@ -9,7 +11,8 @@ export interface AssumptionNotes {
 export function createAssumptionNotes(): AssumptionNotes {
   const notes = new Map<string, { id: string; description: string; count: number; unit: string }>();
   return {
-    add(id, description, unit = "time") {
+    add(id, rawDescription, unit = "time") {
+      const description = cliWording(rawDescription);
       const key = `${id}\u0000${description}`;
       const known = notes.get(key);
       if (known === undefined) notes.set(key, { id, description, count: 1, unit });

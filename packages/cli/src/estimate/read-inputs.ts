@@ -41,7 +41,7 @@ export interface ReadInputsResult {
   unread: { file: string; reason: string }[];
 }
 
-const CHUNK_BYTES = 1 << 18;
+const CHUNK_BYTES = 1 << 16;
 
 function whyUnrecognized(sample: Uint8Array, totalBytes: number): string {
   if (totalBytes === 0) return "it is empty";

@@ -50,7 +50,7 @@ export interface RecordProcessorOptions {
   coverage: CoverageTracker;
   conversation: ConversationPricerOptions;
   counter: TokenCounter;
-  /** Characters of text sent to the counter per batch (default 1,000,000). */
+  /** Characters of text sent to the counter per batch (default 250,000). */
   batchCharacters?: number;
   /** Batches counting at once before the reader waits for the oldest (default 2). */
   maxBatchesInFlight?: number;
@@ -89,7 +89,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
   const { builder, coverage, counter } = options;
   const context = options.conversation;
   const { pricer, specs } = context;
-  const batchCharacters = options.batchCharacters ?? 1_000_000;
+  const batchCharacters = options.batchCharacters ?? 250_000;
   const maxInFlight = options.maxBatchesInFlight ?? 2;
   const queue: LogRecord[] = [];
   const inFlight: Batch[] = [];

@@ -22,7 +22,12 @@ function workerUrl(): URL {
 export function createWorkerCounter(pricing: PricingTable, workerCount = 1): TokenCounter {
   const workers = Array.from(
     { length: Math.max(1, workerCount) },
-    () => new Worker(workerUrl(), { workerData: { pricing } }),
+    () =>
+      new Worker(workerUrl(), {
+        workerData: { pricing },
+        // The worker holds one batch of strings at a time: a small young generation keeps its heap small.
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      }),
   );
   const pending = new Map<number, Pending>();
   let nextId = 0;

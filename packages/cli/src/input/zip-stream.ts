@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
-import { Unzip, type UnzipFile, UnzipInflate } from "fflate";
+import { Unzip, type UnzipFile } from "fflate";
 import { badInput } from "../cli-error.ts";
 import type { ByteSink } from "./byte-sink.ts";
+import { createNodeInflate } from "./node-inflate.ts";
 
 /** Zip compression methods people meet, for messages about the ones fflate cannot read. */
 const COMPRESSION_NAMES: Readonly<Record<number, string>> = {
@@ -55,9 +56,12 @@ export async function streamZip(
     file.ondata = (error, data, final) => {
       if (failure !== undefined) return;
       if (error !== null) {
+        const method = COMPRESSION_NAMES[file.compression];
         failure = {
           error: badInput(
-            `${displayName}: the entry ${file.name} is damaged and cannot be inflated.`,
+            method !== undefined
+              ? `${displayName}: ${file.name} is compressed with ${method}, which tokenmeter cannot read.`
+              : `${displayName}: the entry ${file.name} is damaged and cannot be inflated.`,
             {
               cause: error,
               hint: "Download the export again, or unzip it with another tool and pass the file inside.",
@@ -88,15 +92,17 @@ export async function streamZip(
       };
     }
   });
-  unzip.register(UnzipInflate);
+  const inflate = createNodeInflate();
+  unzip.register(inflate.decoder);
 
   let bytesRead = 0;
   let finalPush = false;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 })) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
       const bytes = chunk as Buffer;
       bytesRead += bytes.length;
       unzip.push(bytes);
+      await inflate.ready();
       onBytes(bytesRead);
       if (failure !== undefined) break;
       await afterChunk();
@@ -104,6 +110,7 @@ export async function streamZip(
     finalPush = true;
     if (failure === undefined) {
       unzip.push(new Uint8Array(0), true);
+      await inflate.finished();
       await afterChunk();
     }
   } catch (cause) {
