@@ -214,7 +214,7 @@ describe("mixing by shares is linear", () => {
 });
 
 describe("the README's worked example: moderate on gpt-5.5 vs ChatGPT Plus", () => {
-  // packages/core/README-plans.md walks through these numbers; this is the same arithmetic, written
+  // packages/core/README.md walks through these numbers; this is the same arithmetic, written
   // out independently of the replay (OpenAI's automatic caching: prefixes of 1,024+ tokens, cached
   // in 128-token steps, the repeated prefix being the previous call's prompt minus its 3 priming tokens).
   const at = "2026-11-27";

@@ -65,7 +65,7 @@ export interface ConversationEstimate extends ConversationCost {
  * const cost = await estimateConversation(
  *   [{ user: "Plan a 3-day trip to Lisbon.", assistant: 450 }, { user: "Cheaper hotels?", assistant: 300 }],
  *   ["gpt-4o", "claude-sonnet-4-5"],
- *   { system: 800, at: "2025-09-01" },
+ *   { system: 800, at: "2025-10-01" },
  * );
  * cost.totalUsd; cost.models[1].turns?.[1]?.usage.cachedInputTokens;
  */

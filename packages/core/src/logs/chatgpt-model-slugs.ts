@@ -25,7 +25,7 @@ export interface ChatGptSlugEntry {
   note: string;
 }
 
-/** The slug → API model table. Documented in packages/core/README-logs.md. */
+/** The slug → API model table. Documented in packages/core/README.md ("ChatGPT model slugs"). */
 export const CHATGPT_MODEL_SLUGS: readonly ChatGptSlugEntry[] = [
   {
     slugs: [

@@ -145,7 +145,7 @@ function toPlanInfo(plan: Plan, pricedOn: string, plansVersion: string): PlanInf
  *
  * @throws TokenmeterError `UNKNOWN_PLAN`.
  * @example
- * buildReport(rows, { ..., plans: [planPriceSeries("chatgpt-plus"), planPriceSeries("claude-pro")] });
+ * createReportBuilder({ ..., plans: [planPriceSeries("chatgpt-plus"), planPriceSeries("claude-pro")] });
  */
 export function planPriceSeries(
   idOrAlias: string,

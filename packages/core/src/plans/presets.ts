@@ -8,7 +8,7 @@ export const PRESET_NAMES = ["light", "moderate", "heavy", "coder", "researcher"
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /**
- * Built-in usage profiles. Every number is explained in `packages/core/README-plans.md` ("The
+ * Built-in usage profiles. Every number is explained in `packages/core/README.md` ("The
  * presets"): where a published figure exists it is cited there, otherwise it is stated as an
  * assumption. Lengths in words use 4/3 tokens per word (OpenAI's rule of thumb).
  */

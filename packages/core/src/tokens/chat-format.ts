@@ -8,7 +8,7 @@ export interface ChatFormat {
   perMessageTokens: number;
   /** Added when a message has a `name`, on top of the name's own tokens. */
   perNameTokens: number;
-  /** Whether an API count confirms this format for the model (see the sources in README-tokens.md). */
+  /** Whether an API count confirms this format for the model (see the sources in packages/core/README.md, "Chat rules (OpenAI)"). */
   confirmed: boolean;
   /** Short description for `TokenCount.method`. */
   description: string;

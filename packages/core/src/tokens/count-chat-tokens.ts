@@ -73,7 +73,7 @@ function contentText(content: ChatMessage["content"]): string {
  * await countChatTokens(
  *   [{ role: "system", content: "You are helpful." }, { role: "user", content: "Hi!" }],
  *   "gpt-4o",
- * ); // { tokens: 18, exact: true, … }
+ * ); // { tokens: 17, exact: true, … }  (3+1+4) + (3+1+2) + 3 reply priming
  */
 export async function countChatTokens(
   messages: readonly ChatMessage[],

