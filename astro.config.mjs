@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import react from "@astrojs/react";
 import { defineConfig } from "astro/config";
+import { SECURITY_HEADERS } from "./site/csp-header.mjs";
 
 const themeInit = readFileSync(
   new URL("./site/scripts/theme-init.js", import.meta.url),
@@ -19,7 +20,7 @@ export default defineConfig({
   publicDir: "./public",
   site: "http://127.0.0.1:4321",
   trailingSlash: "ignore",
-  server: { host: "127.0.0.1", port: 4321 },
+  server: { host: "127.0.0.1", port: 4321, headers: SECURITY_HEADERS },
   devToolbar: { enabled: false },
   integrations: [react()],
   vite: {

@@ -428,7 +428,7 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
               : loading
                 ? `Loading the tokenizer for ${modelsById.get(loading)?.displayName ?? loading} (once)…`
                 : result
-                  ? `Counted in ${Math.max(1, Math.round(result.elapsedMs))} ms. Prices: table ${props.pricingVersion}.`
+                  ? `Counted in ${Math.max(1, Math.round(result.elapsedMs - result.loadMs))} ms${result.loadMs >= 1 ? ` (after loading the tokenizers once, ${(result.loadMs / 1000).toFixed(1)} s)` : ""}. Prices: table ${props.pricingVersion}.`
                   : "Counting…"}
           </p>
           <div className="table-wrap">
@@ -442,9 +442,8 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
                   </th>
                   <th scope="col" className="num">
                     Send
-                  </th>
-                  <th scope="col" className="num">
-                    Receive
+                    <br />
+                    <span className="small muted">receive</span>
                   </th>
                   <th scope="col">
                     <span className="sr-only">Remove</span>
@@ -454,7 +453,7 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
               <tbody>
                 {selected.length === 0 ? (
                   <tr>
-                    <td colSpan={5} className="muted">
+                    <td colSpan={4} className="muted">
                       Choose at least one model.
                     </td>
                   </tr>
@@ -487,8 +486,13 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
                       <td className="num tokens" data-tokens={count?.tokens ?? ""}>
                         {count ? formatCount(count.tokens) : hasInput ? "…" : "—"}
                       </td>
-                      <td className="num">{count ? formatUsd(count.sendUsd) : "—"}</td>
-                      <td className="num">{count ? formatUsd(count.receiveUsd) : "—"}</td>
+                      <td className="num">
+                        {count ? formatUsd(count.sendUsd) : "—"}
+                        <br />
+                        <span className="small muted">
+                          {count ? formatUsd(count.receiveUsd) : "—"}
+                        </span>
+                      </td>
                       <td>
                         <button
                           type="button"

@@ -54,6 +54,8 @@ export interface CountResult {
   /** Total tokens of the boundary model, so the view can say how many it does not show. */
   boundaryTotal: number;
   elapsedMs: number;
+  /** Of `elapsedMs`, time spent loading tokenizers (their first use only). */
+  loadMs: number;
 }
 
 export interface WorkerStatus {

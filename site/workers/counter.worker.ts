@@ -23,6 +23,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const tokenizers = new Map<string, Tokenizer>();
 let pending: CountRequest | undefined;
+let loadMs = 0;
 let busy = false;
 
 async function tokenizerFor(model: string): Promise<Tokenizer> {
@@ -30,11 +31,13 @@ async function tokenizerFor(model: string): Promise<Tokenizer> {
   if (cached) return cached;
   const status: WorkerStatus = { type: "status", loading: model };
   self.postMessage(status);
+  const started = performance.now();
   try {
     const tokenizer = await getTokenizer(model);
     tokenizers.set(model, tokenizer);
     return tokenizer;
   } finally {
+    loadMs += performance.now() - started;
     const done: WorkerStatus = { type: "status", loading: null };
     self.postMessage(done);
   }
@@ -55,6 +58,7 @@ function chatAsText(request: CountRequest): string {
 
 async function handle(request: CountRequest): Promise<CountResult> {
   const started = performance.now();
+  loadMs = 0;
   const counts: ModelCount[] = [];
   const failures: ModelFailure[] = [];
   let boundaries: Uint32Array | null = null;
@@ -100,6 +104,7 @@ async function handle(request: CountRequest): Promise<CountResult> {
     boundaries,
     boundaryTotal,
     elapsedMs: performance.now() - started,
+    loadMs,
   };
 }
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { SECURITY_HEADERS } from "../../../site/csp-header.mjs";
 
 /** The built site, as `astro build` writes it (`outDir` in astro.config.mjs). */
 export const SITE_DIR = resolve(fileURLToPath(new URL("../../../dist/site", import.meta.url)));
@@ -81,8 +82,8 @@ export async function serveSite(opts: { port?: number; gzip?: boolean } = {}): P
     const ext = extname(file);
     let body: Buffer = readFileSync(file);
     const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
       "content-type": MIME_TYPES[ext] ?? "application/octet-stream",
-      "x-content-type-options": "nosniff",
       "cache-control": url.pathname.startsWith("/_astro/")
         ? "public, max-age=31536000, immutable"
         : "no-cache",
