@@ -211,12 +211,54 @@ describe("tokenmeter estimate on a ChatGPT export (.zip as downloaded)", () => {
   });
 
   it("gives identical reports whether tokens are counted in the main thread or in worker threads", async () => {
-    const args = ["estimate", zipPath, `${REPO_ROOT}test/fixtures/cli/generic-small.jsonl`, "--model", "gpt-4o-mini", "--json"];
+    const args = [
+      "estimate",
+      zipPath,
+      `${REPO_ROOT}test/fixtures/cli/generic-small.jsonl`,
+      "--model",
+      "gpt-4o-mini",
+      "--json",
+    ];
     const inline = await runCli(args, { env: { TOKENMETER_WORKERS: "0" } });
     const oneWorker = await runCli(args, { env: { TOKENMETER_WORKERS: "1" } });
     const twoWorkers = await runCli(args, { env: { TOKENMETER_WORKERS: "2" } });
     expect(inline.code).toBe(0);
     expect(oneWorker.stdout).toBe(inline.stdout);
     expect(twoWorkers.stdout).toBe(inline.stdout);
+  });
+
+  it("streams a multi-megabyte export zip (stored or deflated) with the same totals as the file itself", async () => {
+    // 400 copies of the two fixture conversations (~3 MB), each copy with its own ids.
+    const [tripPlanning, mathHelp] = JSON.parse(
+      readFileSync(join(EXPORT_DIR, "conversations.json"), "utf8"),
+    ) as Record<string, unknown>[];
+    const copies = Array.from({ length: 400 }, (_, index) => [
+      { ...tripPlanning, id: `conv-a-${index}`, conversation_id: `conv-a-${index}` },
+      { ...mathHelp, id: `conv-b-${index}`, conversation_id: `conv-b-${index}` },
+    ]).flat();
+    const dir = mkdtempSync(join(tmpdir(), "tokenmeter-big-export-"));
+    const json = new TextEncoder().encode(JSON.stringify(copies));
+    writeFileSync(join(dir, "conversations.json"), json);
+    writeFileSync(
+      join(dir, "stored.zip"),
+      zipSync({ "conversations.json": json, "chat.html": new Uint8Array(0) }, { level: 0 }),
+    );
+    writeFileSync(
+      join(dir, "deflated.zip"),
+      zipSync({ "conversations.json": json, "chat.html": new Uint8Array(0) }, { level: 6 }),
+    );
+    const plain = await runCliJson<EstimateReport>(["estimate", join(dir, "conversations.json")], {
+      env: { TOKENMETER_WORKERS: "0" },
+    });
+    expect(plain.json.totals[0]?.requestCount).toBe(400 * 4);
+    for (const zip of ["stored.zip", "deflated.zip"]) {
+      for (const workers of ["0", "1"]) {
+        const zipped = await runCliJson<EstimateReport>(["estimate", join(dir, zip)], {
+          env: { TOKENMETER_WORKERS: workers },
+        });
+        expect(zipped.json.totals).toEqual(plain.json.totals);
+        expect(zipped.json.coverage.recordsRead).toBe(800);
+      }
+    }
   });
 });

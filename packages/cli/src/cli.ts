@@ -9,5 +9,15 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Node exits with 13 when the awaited run can never finish (a stream that stopped without
+// ending): say so instead of exiting silently.
+process.on("exit", (code) => {
+  if (code === 13) {
+    process.stderr.write(
+      "error: tokenmeter stopped before finishing (an input stream never ended). This is a bug in tokenmeter; please report it with the command you ran.\n",
+    );
+  }
+});
+
 const version = readVersion((url) => readFileSync(url, "utf8"));
 process.exitCode = await runMain(createMainCommand(version), process.argv.slice(2), version);

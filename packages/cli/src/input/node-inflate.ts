@@ -59,15 +59,25 @@ export function createNodeInflate(): NodeInflate {
 
     push(chunk: Uint8Array, final: boolean): void {
       const entry = this.entry;
-      if (chunk.length > 0 && !entry.stream.write(chunk) && entry.waiting === undefined) {
+      const full = chunk.length > 0 && !entry.stream.write(chunk);
+      if (final) {
+        // An ended stream may never emit 'drain': wait for its last byte instead (`finished()`).
+        entry.stream.end();
+        entry.waiting = undefined;
+        return;
+      }
+      if (full && entry.waiting === undefined) {
         entry.waiting = new Promise<void>((resolve) => {
-          entry.stream.once("drain", () => {
+          const release = () => {
             entry.waiting = undefined;
+            entry.stream.off("drain", release);
+            entry.stream.off("close", release);
             resolve();
-          });
+          };
+          entry.stream.once("drain", release);
+          entry.stream.once("close", release);
         });
       }
-      if (final) entry.stream.end();
     }
   }
 
