@@ -159,7 +159,7 @@ async function measureFirstResult(origin: string): Promise<void> {
       const page = await browser.context.newPage();
       await page.goto(`${origin}/?mpd=${30 + run}`);
       // The island marks its results once they are computed in the browser for this URL.
-      const handle = await page.waitForSelector('[data-result-for="?mpd=' + (30 + run) + '"]', {
+      const handle = await page.waitForSelector(`[data-result-for="?mpd=${30 + run}"]`, {
         timeout: 15_000,
       });
       const ms = await handle.evaluate(() => performance.now());

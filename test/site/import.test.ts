@@ -169,7 +169,9 @@ browserSuite("import my history", () => {
     await page.close();
   });
 
-  it("shows progress on a large export and still matches the CLI", async () => {
+  it("shows progress on a large export and still matches the CLI", {
+    timeout: 300_000,
+  }, async () => {
     const make = spawnSync(
       process.execPath,
       [
