@@ -45,6 +45,7 @@ const optionsSchema = z.object({
   caching: z
     .enum(["provider-default", "off"], { error: "expected provider-default or off" })
     .optional(),
+  cacheWrites: z.enum(["none", "5m", "1h"], { error: "expected none, 5m or 1h" }).optional(),
   models: z.array(z.string().min(1)),
   plans: z.array(z.string().min(1)),
   billing: z.enum(["monthly", "annual"], { error: "expected monthly or annual" }),
@@ -90,6 +91,12 @@ const compareArgs = {
     description: "Share of messages sent to a reasoning model",
   },
   caching: { type: "string", valueHint: "mode", description: "provider-default or off" },
+  "cache-writes": {
+    type: "string",
+    valueHint: "none|5m|1h",
+    description:
+      "For models that cache only at explicit breakpoints (Anthropic): assume one per request, written to the 5-minute or 1-hour cache (default: none)",
+  },
   model: {
     type: "string",
     alias: "m",
@@ -209,6 +216,7 @@ export const compareCommand = defineTokenmeterCommand({
         replyWords: args["reply-words"],
         reasoningShare: args["reasoning-share"],
         caching: args.caching,
+        cacheWrites: args["cache-writes"],
         models: repeatedOption(rawArgs, ["model", "m"]),
         plans: repeatedOption(rawArgs, ["plan"]),
         billing: args.billing ?? "monthly",
@@ -264,7 +272,12 @@ export const compareCommand = defineTokenmeterCommand({
     let projections: MonthlyProjection[];
     let comparisons: SubscriptionComparison[];
     try {
-      projections = projectMonthly(profile, scenarios, { at, pricing, timeZone: "UTC" });
+      projections = projectMonthly(profile, scenarios, {
+        at,
+        pricing,
+        timeZone: "UTC",
+        ...(options.cacheWrites === undefined ? {} : { cacheWrites: options.cacheWrites }),
+      });
       comparisons = comparePlans(
         projections,
         plans.map((plan) => ({ plan, billing: options.billing })),
