@@ -11,7 +11,6 @@ import {
   planInfo,
   planPriceSeries,
   type ReasoningAssumption,
-  type ReportAssumption,
 } from "@tokenmeter/core";
 import type { ArgsDef } from "citty";
 import { positionals, repeatedOption } from "../args/argv.ts";
@@ -21,24 +20,20 @@ import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
 import { createAssumptionNotes } from "../estimate/assumption-notes.ts";
 import type { TruncationTally } from "../estimate/conversation-pricer.ts";
+import { defaultPlanIdFor, estimateAssumptions } from "../estimate/estimate-assumptions.ts";
 import { estimateOptionsSchema } from "../estimate/estimate-options.ts";
 import { readInputs } from "../estimate/read-inputs.ts";
 import { createRecordProcessor } from "../estimate/record-processor.ts";
 import { renderEstimate } from "../estimate/render-estimate.ts";
 import { createRequestPricer } from "../estimate/request-pricer.ts";
 import { scenarioSpecs } from "../estimate/scenario-spec.ts";
-import {
-  skippedMessagesNote,
-  toolMessagesNote,
-  unpricedItemsNote,
-} from "../estimate/summary-notes.ts";
 import { createInlineCounter, type TokenCounter } from "../estimate/token-counter.ts";
 import { createWorkerCounter } from "../estimate/worker-counter.ts";
 import { collectInputs } from "../input/collect-inputs.ts";
 import { warn } from "../output/diagnostics.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
 import { createProgress } from "../output/progress-bar.ts";
-import { DEFAULT_PLAN_ID, defaultModelId } from "../pricing/default-model.ts";
+import { defaultModelId } from "../pricing/default-model.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
 
@@ -324,81 +319,19 @@ export const estimateCommand = defineTokenmeterCommand({
     }
 
     const { summaries } = read;
-    const stats = processor.stats;
-    const assumptions: ReportAssumption[] = [
-      { id: "pricing", description: pricingChoice.description },
-    ];
-    const lowerBoundReasons: string[] = [];
-    const formats = new Set(summaries.map((summary) => summary.format));
-    if (stats.conversations > 0) {
-      assumptions.push({
-        id: "history-resent",
-        description:
-          "Chat exports record text, not tokens: each answer is replayed as one API call whose input is the visible conversation so far (active branch only, custom instructions as the system prompt). Each message is counted once with the model's tokenizer; the history is a running sum.",
-      });
-    }
-    if (formats.has("chatgpt-export")) {
-      assumptions.push({
-        id: "model-map",
-        description:
-          "ChatGPT model names (metadata.model_slug) are mapped to API models by tokenmeter's slug table; names it does not know are reported as unpriced, never priced at $0.",
-      });
-      lowerBoundReasons.push(
-        "ChatGPT adds its own system prompt, memory and tool definitions to every call; the export does not contain them, so they are not counted.",
-      );
-    }
-    if (stats.assumedModelConversations > 0) {
-      assumptions.push({
-        id: "assumed-model",
-        description: `Claude.ai exports do not record the model: ${stats.assumedModelConversations} conversation(s) priced as ${assumedModel.id} (${assumedModel.displayName}; change with --assume-model).`,
-      });
-    }
-    if (stats.repricedAcrossTokenizers > 0) {
-      assumptions.push({
-        id: "reprice-token-counts",
-        description:
-          "Re-pricing recorded usage on a model with another tokenizer reuses the recorded token counts; that model would count the same text differently (those columns are estimates).",
-      });
-    }
-    if (stats.fastModeRequests > 0) {
-      lowerBoundReasons.push(
-        `${stats.fastModeRequests} request(s) used Anthropic's fast mode, billed at a premium the pricing table does not hold: priced at standard rates.`,
-      );
-    }
-    const leftOut = skippedMessagesNote(summaries);
-    if (leftOut !== undefined) assumptions.push({ id: "left-out", description: leftOut });
-    for (const note of [unpricedItemsNote(summaries), toolMessagesNote(summaries)]) {
-      if (note !== undefined) lowerBoundReasons.push(note);
-    }
-    for (const summary of summaries) {
-      if (!summary.complete)
-        lowerBoundReasons.push(`${summary.file} was not read to the end (see coverage.skipped).`);
-    }
-    // Without --plan, a Claude history is compared with Claude Pro, anything else with ChatGPT Plus.
-    const claudeOnly = [...formats].every(
-      (name) => name === "claude-export" || name === "claude-code",
-    );
     const planSeries =
       chosenPlans.length > 0
         ? chosenPlans
-        : [resolvePlan(claudeOnly ? CLAUDE_PLAN_ID : DEFAULT_PLAN_ID)];
-    assumptions.push(...notes.list());
-    for (const [model, tally] of truncation) {
-      if (tally.truncatedCalls > 0) {
-        assumptions.push({
-          id: "truncation",
-          description: `${model}: history truncated to fit its context window (${tally.contextWindowTokens.toLocaleString("en-US")} tokens), oldest exchanges first, in ${tally.truncatedCalls} of ${tally.calls} calls, as chat apps do.`,
-        });
-      }
-      if (tally.oversizedCalls > 0) {
-        lowerBoundReasons.push(
-          `${model}: ${tally.oversizedCalls} call(s) did not fit its context window even without history; billed as sent (the API would refuse them).`,
-        );
-      }
-    }
-    assumptions.push({
-      id: "plans",
-      description: `Each month is compared with the plan's monthly price in effect on its first day (${planSeries.map((plan) => plan.planName).join(", ")}); a month with no usage still costs the plan's price.`,
+        : [resolvePlan(defaultPlanIdFor(summaries.map((summary) => summary.format)))];
+    const { assumptions, lowerBoundReasons } = estimateAssumptions({
+      pricingDescription: pricingChoice.description,
+      summaries,
+      stats: processor.stats,
+      truncation,
+      notes,
+      assumedModel,
+      plans: planSeries,
+      assumedModelHint: "change with --assume-model",
     });
 
     const report = builder.finish({
