@@ -1,9 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { countChatTokens, countTokens, priceUsage } from "@tokenmeter/core";
-import { describe, expect, it } from "vitest";
-import { PRIVATE_MARKER, runCli, runCliJson, sameToMicroDollar } from "./support/run-cli.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  PRIVATE_MARKER,
+  removeTempDirs,
+  runCli,
+  runCliJson,
+  sameToMicroDollar,
+  tempDir,
+} from "./support/run-cli.ts";
 
 interface CountJson {
   pricingVersion: string;
@@ -28,6 +34,8 @@ interface CountJson {
 const AT = "2025-10-01";
 // Special-token strings, emoji, CJK and RTL text: counted as plain text, never a crash.
 const TEXT = `Hello <|endoftext|> world <|im_start|>system — naïve café 東京 🚀 مرحبا ${PRIVATE_MARKER}\n`;
+
+afterAll(removeTempDirs);
 
 describe("tokenmeter count", () => {
   it("counts text from stdin on several models, exact for OpenAI and estimated otherwise, priced by core", async () => {
@@ -69,7 +77,7 @@ describe("tokenmeter count", () => {
       { role: "user", content: `Translate ${PRIVATE_MARKER} into French.` },
       { role: "assistant", content: "Traduisez-le en français." },
     ];
-    const dir = mkdtempSync(join(tmpdir(), "tokenmeter-count-"));
+    const dir = tempDir("tokenmeter-count-");
     const file = join(dir, "chat.json");
     writeFileSync(file, JSON.stringify({ model: "gpt-4o", messages }));
     const { json } = await runCliJson<CountJson>([

@@ -1,10 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EstimateReport } from "@tokenmeter/core";
 import { strToU8, zipSync } from "fflate";
-import { beforeAll, describe, expect, it } from "vitest";
-import { PRIVATE_MARKER, REPO_ROOT, runCli, runCliJson } from "./support/run-cli.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  PRIVATE_MARKER,
+  REPO_ROOT,
+  removeTempDirs,
+  runCli,
+  runCliJson,
+  tempDir,
+} from "./support/run-cli.ts";
 
 let dir = "";
 const path = (name: string) => join(dir, name);
@@ -16,7 +22,7 @@ const usageLine = (day: string, model = "gpt-4o") =>
   });
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "tokenmeter-bad-"));
+  dir = tempDir("tokenmeter-bad-");
   const exportJson = readFileSync(
     `${REPO_ROOT}test/fixtures/cli/chatgpt-export/conversations.json`,
   );
@@ -75,6 +81,8 @@ beforeAll(() => {
   writeFileSync(path("nothing-useful/settings.json"), JSON.stringify({ theme: PRIVATE_MARKER }));
   writeFileSync(path("nothing-useful/readme.md"), PRIVATE_MARKER);
 });
+
+afterAll(removeTempDirs);
 
 describe("tokenmeter estimate on bad input: a clear message, the documented exit code, no user text", () => {
   it.each([

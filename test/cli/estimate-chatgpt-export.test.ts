@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type ConversationLogRecord,
@@ -10,13 +9,15 @@ import {
   replayConversation,
 } from "@tokenmeter/core";
 import { zipSync } from "fflate";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   PRIVATE_MARKER,
   REPO_ROOT,
+  removeTempDirs,
   runCli,
   runCliJson,
   sameToMicroDollar,
+  tempDir,
 } from "./support/run-cli.ts";
 
 const EXPORT_DIR = `${REPO_ROOT}test/fixtures/cli/chatgpt-export`;
@@ -25,7 +26,7 @@ let conversations: ConversationLogRecord[] = [];
 
 beforeAll(async () => {
   // The export exactly as ChatGPT ships it: a zip with conversations.json beside chat.html and user.json.
-  const dir = mkdtempSync(join(tmpdir(), "tokenmeter-export-"));
+  const dir = tempDir("tokenmeter-export-");
   zipPath = join(dir, "chatgpt-export.zip");
   const file = (name: string) => new Uint8Array(readFileSync(join(EXPORT_DIR, name)));
   writeFileSync(
@@ -73,6 +74,8 @@ async function replay(
   if (cost?.turns === undefined) throw new Error("no turns");
   return cost.turns;
 }
+
+afterAll(removeTempDirs);
 
 describe("tokenmeter estimate on a ChatGPT export (.zip as downloaded)", () => {
   it("replays the active branch of each conversation on the model that answered, month by month", async () => {
@@ -236,7 +239,7 @@ describe("tokenmeter estimate on a ChatGPT export (.zip as downloaded)", () => {
       { ...tripPlanning, id: `conv-a-${index}`, conversation_id: `conv-a-${index}` },
       { ...mathHelp, id: `conv-b-${index}`, conversation_id: `conv-b-${index}` },
     ]).flat();
-    const dir = mkdtempSync(join(tmpdir(), "tokenmeter-big-export-"));
+    const dir = tempDir("tokenmeter-big-export-");
     const json = new TextEncoder().encode(JSON.stringify(copies));
     writeFileSync(join(dir, "conversations.json"), json);
     writeFileSync(

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root (tests run the CLI from there, with fixture paths relative to it). */
@@ -70,4 +72,18 @@ export async function runCliJson<T = unknown>(
 /** True when |a − b| is below half a micro-dollar: equal "to the micro-dollar". */
 export function sameToMicroDollar(a: number, b: number): boolean {
   return Math.abs(a - b) < 5e-7;
+}
+
+const tempDirs: string[] = [];
+
+/** A fresh temporary directory, removed by {@link removeTempDirs} (call it in `afterAll`). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every directory {@link tempDir} made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
