@@ -1,10 +1,15 @@
 // The import island: drop a ChatGPT or Claude export (the .zip as downloaded) or API logs; a Web
 // Worker reads them locally and returns the same report `tokenmeter estimate` prints, rendered
 // here block by block (same tables, same formatting of every cell, same sentences).
-import type { EstimateReport } from "@tokenmeter/core";
+import {
+  type DocumentBlock,
+  type DocumentTable,
+  type EstimateReport,
+  formatCell,
+  isNumericColumn,
+  type ReportDocument,
+} from "@tokenmeter/core";
 import { type DragEvent, type ReactElement, useEffect, useId, useRef, useState } from "react";
-import type { Block, Document, Table } from "../../packages/cli/src/output/document.ts";
-import { formatCell, isNumeric } from "../../packages/cli/src/output/render-cell.ts";
 import { formatCount } from "../lib/format.ts";
 import type { ImportMessage, ImportRequest } from "../lib/import-protocol.ts";
 
@@ -29,7 +34,13 @@ export interface ImportHistoryProps {
 type State =
   | { kind: "idle" }
   | { kind: "working"; doneBytes: number; totalBytes: number; file: string }
-  | { kind: "done"; report: EstimateReport; document: Document; elapsedMs: number; command: string }
+  | {
+      kind: "done";
+      report: EstimateReport;
+      document: ReportDocument;
+      elapsedMs: number;
+      command: string;
+    }
   | { kind: "error"; message: string };
 
 const GROUPINGS = [
@@ -50,7 +61,7 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function csvOf(table: Table): string {
+function csvOf(table: DocumentTable): string {
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return "";
     const text = String(value);
@@ -61,7 +72,7 @@ function csvOf(table: Table): string {
     .join("\n")}\n`;
 }
 
-function TableBlock(props: { table: Table; caption: string }): ReactElement {
+function TableBlock(props: { table: DocumentTable; caption: string }): ReactElement {
   const { table } = props;
   return (
     <div className="table-wrap">
@@ -73,7 +84,7 @@ function TableBlock(props: { table: Table; caption: string }): ReactElement {
               <th
                 key={column.key}
                 scope="col"
-                className={isNumeric(column.kind) ? "num" : undefined}
+                className={isNumericColumn(column.kind) ? "num" : undefined}
               >
                 {column.header}
               </th>
@@ -94,7 +105,7 @@ function TableBlock(props: { table: Table; caption: string }): ReactElement {
                 ) : (
                   <td
                     key={column?.key ?? c}
-                    className={isNumeric(kind) ? "num" : undefined}
+                    className={isNumericColumn(kind) ? "num" : undefined}
                     data-key={column?.key}
                     data-value={typeof value === "number" ? value : undefined}
                   >
@@ -118,7 +129,7 @@ function TableBlock(props: { table: Table; caption: string }): ReactElement {
                 ) : (
                   <td
                     key={column?.key ?? c}
-                    className={isNumeric(kind) ? "num" : undefined}
+                    className={isNumericColumn(kind) ? "num" : undefined}
                     data-key={column?.key}
                     data-value={typeof value === "number" ? value : undefined}
                   >
@@ -134,7 +145,7 @@ function TableBlock(props: { table: Table; caption: string }): ReactElement {
   );
 }
 
-function Blocks(props: { blocks: readonly Block[] }): ReactElement {
+function Blocks(props: { blocks: readonly DocumentBlock[] }): ReactElement {
   let lastHeading = "Report";
   return (
     <div className="report stack">

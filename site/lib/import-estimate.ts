@@ -30,6 +30,7 @@ import {
   planInfo,
   planPriceSeries,
   type ReportAssumption,
+  type ReportDocument,
   type ReportGrouping,
 } from "@tokenmeter/core";
 import { Unzip, type UnzipFile, UnzipInflate } from "fflate";
@@ -46,7 +47,6 @@ import {
   unpricedItemsNote,
 } from "../../packages/cli/src/estimate/summary-notes.ts";
 import { createInlineCounter } from "../../packages/cli/src/estimate/token-counter.ts";
-import type { Document } from "../../packages/cli/src/output/document.ts";
 import { DEFAULT_PLAN_ID, defaultModelId } from "../../packages/cli/src/pricing/default-model.ts";
 
 /** A file the person dropped or picked. */
@@ -78,7 +78,7 @@ export interface ImportProgress {
 export interface ImportResult {
   report: EstimateReport;
   /** What `tokenmeter estimate` prints for this report (blocks for people, CSV table, JSON). */
-  document: Document;
+  document: ReportDocument;
 }
 
 /** A problem the person can act on; never contains the file's contents. */

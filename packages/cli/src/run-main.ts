@@ -1,8 +1,8 @@
-import { isTokenmeterError } from "@tokenmeter/core";
+import { isTokenmeterError, printable } from "@tokenmeter/core";
 import { type ArgsDef, type CommandDef, runCommand } from "citty";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from "./cli-error.ts";
 import { renderHelp } from "./help.ts";
-import { colorEnabled, createStyle, printable, stripAnsi } from "./output/style.ts";
+import { colorEnabled, createStyle, stripAnsi } from "./output/style.ts";
 
 const HELP_FLAGS = new Set(["--help", "-h"]);
 const VERSION_FLAGS = new Set(["--version", "-v"]);

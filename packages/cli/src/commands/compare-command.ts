@@ -1,6 +1,10 @@
 import {
   comparePlans,
+  type DocumentBlock,
+  type DocumentTable,
   findModel,
+  formatCount,
+  formatUsd,
   isTokenmeterError,
   type MonthlyProjection,
   PRESET_NAMES,
@@ -19,9 +23,7 @@ import { parseOptions } from "../args/parse-options.ts";
 import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
 import { cliWording } from "../estimate/cli-wording.ts";
-import type { Block, Table } from "../output/document.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
-import { formatCount, formatUsd } from "../output/format-number.ts";
 import { DEFAULT_PLAN_ID } from "../pricing/default-model.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
@@ -293,7 +295,7 @@ export const compareCommand = defineTokenmeterCommand({
     }
 
     const first = projections[0];
-    const table: Table = {
+    const table: DocumentTable = {
       columns: [
         { key: "scenario", header: "Model", kind: "text" },
         { key: "expectedUsd", header: "API per month", kind: "usd" },
@@ -317,7 +319,7 @@ export const compareCommand = defineTokenmeterCommand({
         Math.round(projection.tokens.outputTokens + projection.tokens.reasoningTokens),
       ]),
     };
-    const versus: Table = {
+    const versus: DocumentTable = {
       columns: [
         { key: "plan", header: "Plan", kind: "text" },
         { key: "planUsdPerMonth", header: "Plan per month", kind: "usd" },
@@ -341,7 +343,7 @@ export const compareCommand = defineTokenmeterCommand({
         comparison.spendingLimit.usd,
       ]),
     };
-    const blocks: Block[] = [
+    const blocks: DocumentBlock[] = [
       {
         kind: "heading",
         text: `Profile "${options.profile}"${first === undefined ? "" : `: ${formatCount(Math.round(first.messagesPerActiveDay))} messages a day on ${formatCount(first.activeDays)} days (${formatCount(Math.round(first.messagesPerMonth))} a month)`} · prices of ${at} · pricing table ${pricing.version}`,

@@ -1,7 +1,11 @@
 import {
+  type CellValue,
   type ChatMessage,
   countChatTokens,
+  type DocumentBlock,
+  type DocumentTable,
   findModel,
+  formatCount,
   getTokenizer,
   isTokenmeterError,
   type ModelInfo,
@@ -18,9 +22,7 @@ import { badInput } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
 import { readTextInput } from "../input/read-text-input.ts";
 import { warn } from "../output/diagnostics.ts";
-import type { Block, CellValue, Table } from "../output/document.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
-import { formatCount } from "../output/format-number.ts";
 import { defaultModelId } from "../pricing/default-model.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
@@ -193,7 +195,7 @@ export const countCommand = defineTokenmeterCommand({
       input.kind === "text"
         ? [input.text.length]
         : input.messages.map((message) => contentText(message.content).length);
-    const perMessage: Table = {
+    const perMessage: DocumentTable = {
       columns: [
         { key: "message", header: "#", kind: "count" },
         { key: "role", header: "Role", kind: "text" },
@@ -220,7 +222,7 @@ export const countCommand = defineTokenmeterCommand({
         }),
       ),
     };
-    const blocks: Block[] = [
+    const blocks: DocumentBlock[] = [
       {
         kind: "heading",
         text: `${source.name}: ${input.kind === "chat" ? `chat of ${roles.length} message(s)` : "plain text"}, ${formatCount(source.text.length)} characters · prices of ${at}`,

@@ -1,9 +1,16 @@
 import {
+  type CellValue,
+  type DocumentBlock,
+  type DocumentColumn,
+  type DocumentTable,
   findModel,
+  formatCount,
+  formatUsdPerMTok,
   isTokenmeterError,
   listModels,
   type ModelInfo,
   type PriceRecord,
+  type ReportDocument,
 } from "@tokenmeter/core";
 import { z } from "zod";
 import { outputArgs, pricingArg } from "../args/common-args.ts";
@@ -11,9 +18,7 @@ import { isoDaySchema, todayUtc } from "../args/dates.ts";
 import { parseOptions } from "../args/parse-options.ts";
 import { usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
-import type { Block, CellValue, Column, Document, Table } from "../output/document.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
-import { formatCount, formatUsdPerMTok } from "../output/format-number.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { priceRecordOn } from "../pricing/price-at.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
@@ -25,7 +30,7 @@ const optionsSchema = z.object({
   provider: z.string().min(1).optional(),
 });
 
-const PRICE_COLUMNS: Column[] = [
+const PRICE_COLUMNS: DocumentColumn[] = [
   { key: "inputUsdPerMTok", header: "Input", kind: "usdPerMTok" },
   { key: "cachedInputUsdPerMTok", header: "Cached in", kind: "usdPerMTok" },
   { key: "cacheWrite5mUsdPerMTok", header: "Write 5m", kind: "usdPerMTok" },
@@ -168,7 +173,7 @@ export const pricesCommand = defineTokenmeterCommand({
         throw error;
       }
       const rows = models.map((model) => ({ model, record: priceRecordOn(model.prices, at) }));
-      const table: Table = {
+      const table: DocumentTable = {
         columns: [
           { key: "provider", header: "Provider", kind: "text" },
           { key: "model", header: "Model", kind: "text" },
@@ -187,7 +192,7 @@ export const pricesCommand = defineTokenmeterCommand({
         ]),
       };
       const unpriced = rows.filter(({ record }) => record === undefined).length;
-      const blocks: Block[] = [
+      const blocks: DocumentBlock[] = [
         { kind: "heading", text: `${header} · in effect on ${at}` },
         { kind: "table", table },
         {
@@ -200,7 +205,7 @@ export const pricesCommand = defineTokenmeterCommand({
           ],
         },
       ];
-      const document: Document = {
+      const document: ReportDocument = {
         blocks,
         csv: table,
         json: {
@@ -225,7 +230,7 @@ export const pricesCommand = defineTokenmeterCommand({
     const records = options.history
       ? model.prices
       : [priceRecordOn(model.prices, at)].filter((record) => record !== undefined);
-    const table: Table = {
+    const table: DocumentTable = {
       columns: [
         { key: "effectiveFrom", header: "From", kind: "text" },
         { key: "effectiveUntil", header: "Until", kind: "text" },
@@ -242,7 +247,7 @@ export const pricesCommand = defineTokenmeterCommand({
       ]),
     };
     const exact = model.tokenizer === "o200k_base" || model.tokenizer === "cl100k_base";
-    const blocks: Block[] = [
+    const blocks: DocumentBlock[] = [
       {
         kind: "heading",
         text: `${model.displayName} (${model.id}) · ${model.providerDisplayName}`,

@@ -1,6 +1,16 @@
-import type { EstimateReport, RecordLocation, ReportRow, ScenarioTotals } from "@tokenmeter/core";
-import type { Block, CellValue, Column, Document, Table } from "../output/document.ts";
-import { formatCount, formatUsd } from "../output/format-number.ts";
+import {
+  type CellValue,
+  type DocumentBlock,
+  type DocumentColumn,
+  type DocumentTable,
+  type EstimateReport,
+  formatCount,
+  formatUsd,
+  type RecordLocation,
+  type ReportDocument,
+  type ReportRow,
+  type ScenarioTotals,
+} from "@tokenmeter/core";
 
 function promptTokens(totals: ScenarioTotals | undefined): number {
   if (totals === undefined) return 0;
@@ -31,9 +41,9 @@ const KEY_HEADERS = {
   conversation: "Conversation",
 } as const;
 
-function rowsTable(report: EstimateReport): Table {
+function rowsTable(report: EstimateReport): DocumentTable {
   const conversation = report.groupBy === "conversation";
-  const columns: Column[] = [
+  const columns: DocumentColumn[] = [
     { key: report.groupBy, header: KEY_HEADERS[report.groupBy], kind: "text", maxWidth: 40 },
     ...(conversation
       ? [{ key: "title", header: "Title", kind: "text" as const, maxWidth: 40 }]
@@ -72,8 +82,8 @@ function rowsTable(report: EstimateReport): Table {
 }
 
 /** The CSV of the rows: one line per row and scenario, raw numbers, units in the headers. */
-function csvTable(report: EstimateReport): Table {
-  const columns: Column[] = [
+function csvTable(report: EstimateReport): DocumentTable {
+  const columns: DocumentColumn[] = [
     { key: report.groupBy, header: report.groupBy, kind: "text" },
     ...(report.groupBy === "conversation"
       ? [{ key: "title", header: "title", kind: "text" as const }]
@@ -120,10 +130,10 @@ function csvTable(report: EstimateReport): Table {
   return { columns, rows };
 }
 
-function monthsTable(report: EstimateReport): Table | undefined {
+function monthsTable(report: EstimateReport): DocumentTable | undefined {
   if (report.months.length === 0) return undefined;
   const firstPlan = report.months[0]?.plans[0];
-  const columns: Column[] = [
+  const columns: DocumentColumn[] = [
     { key: "month", header: "Month", kind: "text" },
     { key: "activeDayCount", header: "Active days", kind: "count" },
     ...report.scenarios.map((scenario) => ({
@@ -202,7 +212,7 @@ function verdictLines(report: EstimateReport): string[] {
   return lines;
 }
 
-function coverageBlocks(report: EstimateReport): Block[] {
+function coverageBlocks(report: EstimateReport): DocumentBlock[] {
   const coverage = report.coverage;
   const items: string[] = coverage.files.map(
     (file) =>
@@ -226,7 +236,7 @@ function coverageBlocks(report: EstimateReport): Block[] {
       `Not priced (${model.reason === "UNKNOWN_MODEL" ? "unknown model" : "no price at that date"}): ${model.model}, ${formatCount(model.requestCount)} request(s) in ${model.scenarioId}${model.suggestions.length > 0 ? ` (closest known: ${model.suggestions.join(", ")})` : ""}.`,
     );
   }
-  const blocks: Block[] = [{ kind: "list", title: "Coverage", items }];
+  const blocks: DocumentBlock[] = [{ kind: "list", title: "Coverage", items }];
   blocks.push(
     coverage.totalsAreLowerBounds
       ? {
@@ -243,13 +253,13 @@ function coverageBlocks(report: EstimateReport): Block[] {
 }
 
 /** The estimate report as a document: tables and notes for people, CSV rows, the report as JSON. */
-export function renderEstimate(report: EstimateReport, inputs: string): Document {
+export function renderEstimate(report: EstimateReport, inputs: string): ReportDocument {
   const first = report.totals[0];
   const range =
     report.firstRequestAt === null
       ? "no requests"
       : `${report.firstRequestAt.slice(0, 10)} to ${report.lastRequestAt?.slice(0, 10) ?? ""}`;
-  const blocks: Block[] = [
+  const blocks: DocumentBlock[] = [
     {
       kind: "heading",
       text: `tokenmeter estimate · ${inputs} · ${range} · time zone ${report.timeZone} · pricing table ${report.pricingVersion}`,

@@ -1,5 +1,4 @@
-import type { LogReadSummary } from "@tokenmeter/core";
-import { formatCount } from "../output/format-number.ts";
+import { formatCount, type LogReadSummary } from "@tokenmeter/core";
 
 const SKIPPED_MESSAGE_LABELS: Readonly<Record<string, string>> = {
   otherBranches: "on other branches (regenerated answers, edited prompts)",

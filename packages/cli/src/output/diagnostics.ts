@@ -1,4 +1,5 @@
-import { colorEnabled, createStyle, printable } from "./style.ts";
+import { printable } from "@tokenmeter/core";
+import { colorEnabled, createStyle } from "./style.ts";
 
 const stderrStyle = () => createStyle(colorEnabled(process.stderr, process.env));
 

@@ -1,5 +1,5 @@
+import type { ReportDocument } from "@tokenmeter/core";
 import { usageError } from "../cli-error.ts";
-import type { Document } from "./document.ts";
 import { renderCsv } from "./render-csv.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { renderTerminal } from "./render-terminal.ts";
@@ -25,7 +25,7 @@ export function pickOutputFormat(flags: {
 }
 
 /** Renders `document` in `format` and writes it to stdout (data only: nothing else goes there). */
-export function emit(document: Document, format: OutputFormat): void {
+export function emit(document: ReportDocument, format: OutputFormat): void {
   let text: string;
   switch (format) {
     case "json":

@@ -1,4 +1,5 @@
-import { displayWidth, printable, truncateToWidth } from "./style.ts";
+import { printable } from "@tokenmeter/core";
+import { displayWidth, truncateToWidth } from "./style.ts";
 
 /** Progress of a long read, drawn on stderr. */
 export interface Progress {

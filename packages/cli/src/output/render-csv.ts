@@ -1,4 +1,4 @@
-import type { CellValue, Table } from "./document.ts";
+import type { CellValue, DocumentTable } from "@tokenmeter/core";
 
 // Spreadsheets run cells that start with these as formulas (CSV injection); data from logs
 // (titles, model ids) is prefixed with a quote so it stays text.
@@ -13,7 +13,7 @@ function csvField(value: CellValue, isText: boolean): string {
 }
 
 /** RFC 4180 CSV: header row of unit-carrying keys, raw numbers (never rounded), CRLF line ends. */
-export function renderCsv(table: Table): string {
+export function renderCsv(table: DocumentTable): string {
   const isText = table.columns.map((column) => column.kind === "text");
   const line = (values: readonly CellValue[]) =>
     table.columns

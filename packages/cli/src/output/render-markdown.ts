@@ -1,6 +1,11 @@
-import type { Block, Document, Table } from "./document.ts";
-import { formatCell, isNumeric } from "./render-cell.ts";
-import { printable } from "./style.ts";
+import {
+  type DocumentBlock,
+  type DocumentTable,
+  formatCell,
+  isNumericColumn,
+  printable,
+  type ReportDocument,
+} from "@tokenmeter/core";
 
 /** Markdown special characters in data must not turn into markup or break the table. */
 function escapeMarkdown(text: string): string {
@@ -8,7 +13,7 @@ function escapeMarkdown(text: string): string {
 }
 
 /** A GitHub-flavoured Markdown table; numeric columns are right-aligned. */
-export function renderMarkdownTable(table: Table): string {
+export function renderMarkdownTable(table: DocumentTable): string {
   const row = (values: readonly string[]) => `| ${values.join(" | ")} |`;
   const format = (values: readonly unknown[]) =>
     table.columns.map((column, index) =>
@@ -18,7 +23,7 @@ export function renderMarkdownTable(table: Table): string {
     );
   const lines = [
     row(table.columns.map((column) => escapeMarkdown(column.header))),
-    row(table.columns.map((column) => (isNumeric(column.kind) ? "---:" : "---"))),
+    row(table.columns.map((column) => (isNumericColumn(column.kind) ? "---:" : "---"))),
     ...table.rows.map((values) => row(format(values))),
   ];
   if (table.footer !== undefined) {
@@ -27,7 +32,7 @@ export function renderMarkdownTable(table: Table): string {
   return lines.join("\n");
 }
 
-function renderBlock(block: Block): string {
+function renderBlock(block: DocumentBlock): string {
   switch (block.kind) {
     case "heading":
       return `## ${escapeMarkdown(block.text)}`;
@@ -45,6 +50,6 @@ function renderBlock(block: Block): string {
 }
 
 /** The whole document as Markdown. */
-export function renderMarkdown(document: Document): string {
+export function renderMarkdown(document: ReportDocument): string {
   return `${document.blocks.map(renderBlock).join("\n\n")}\n`;
 }

@@ -1,6 +1,12 @@
-import type { Block, Document, Table } from "./document.ts";
-import { formatCell, isNumeric } from "./render-cell.ts";
-import { displayWidth, printable, type Style, truncateToWidth } from "./style.ts";
+import {
+  type DocumentBlock,
+  type DocumentTable,
+  formatCell,
+  isNumericColumn,
+  printable,
+  type ReportDocument,
+} from "@tokenmeter/core";
+import { displayWidth, type Style, truncateToWidth } from "./style.ts";
 
 function pad(text: string, width: number, right: boolean): string {
   const gap = " ".repeat(Math.max(0, width - displayWidth(text)));
@@ -8,7 +14,7 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 /** A table with aligned columns, a rule under the header and one above the footer. */
-export function renderTerminalTable(table: Table, style: Style): string {
+export function renderTerminalTable(table: DocumentTable, style: Style): string {
   const cells = (row: readonly unknown[]) =>
     table.columns.map((column, index) => {
       const text = formatCell(
@@ -31,7 +37,7 @@ export function renderTerminalTable(table: Table, style: Style): string {
     row
       .map((text, index) => {
         const column = table.columns[index];
-        return pad(text, widths[index] ?? 0, column !== undefined && isNumeric(column.kind));
+        return pad(text, widths[index] ?? 0, column !== undefined && isNumericColumn(column.kind));
       })
       .join("  ")
       .trimEnd();
@@ -41,7 +47,7 @@ export function renderTerminalTable(table: Table, style: Style): string {
   return out.join("\n");
 }
 
-function renderBlock(block: Block, style: Style): string {
+function renderBlock(block: DocumentBlock, style: Style): string {
   switch (block.kind) {
     case "heading":
       return style.bold(printable(block.text));
@@ -70,6 +76,6 @@ function renderBlock(block: Block, style: Style): string {
 }
 
 /** The whole document for a terminal (or a plain pipe, with `style` disabled). */
-export function renderTerminal(document: Document, style: Style): string {
+export function renderTerminal(document: ReportDocument, style: Style): string {
   return `${document.blocks.map((block) => renderBlock(block, style)).join("\n\n")}\n`;
 }

@@ -44,17 +44,6 @@ export function createStyle(enabled: boolean): Style {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
 const ANSI_PATTERN = /\u001b\[[0-9;]*m/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we remove
-const CONTROL_PATTERN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Makes data safe to print on a terminal: control characters (escape sequences, bidi overrides,
- * newlines) in titles or model ids from a log could otherwise rewrite the screen.
- */
-export function printable(text: string): string {
-  return text.replace(CONTROL_PATTERN, " ");
-}
-
 /** Width of `text` in terminal cells: ANSI escapes take none, wide East Asian characters two. */
 export function displayWidth(text: string): number {
   let width = 0;

@@ -1,3 +1,4 @@
+// The locale is fixed (en-US), not the machine's: the CLI, the site and tests print the same characters.
 const INTEGER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const TWO_DECIMALS = new Intl.NumberFormat("en-US", {
   minimumFractionDigits: 2,
@@ -7,6 +8,11 @@ const TWO_DECIMALS = new Intl.NumberFormat("en-US", {
 /**
  * US dollars for people: two decimals from ten cents up (`$4.80`, `$1,234.50`), three significant
  * digits below (`$0.0169`, `$0.000123`), so a single message's cost never shows as `$0.00`.
+ * Rounding happens here only; reports keep the raw amounts.
+ *
+ * @example
+ * formatUsd(1234.5); // "$1,234.50"
+ * formatUsd(0.0169); // "$0.0169"
  */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return "n/a";
