@@ -14,7 +14,9 @@ import {
   createCoverageTracker,
   createLogReader,
   createReportBuilder,
+  DEFAULT_PLAN_ID,
   DETECT_SAMPLE_BYTES,
+  defaultModelId,
   defaultPricingTable,
   detectLogFormat,
   type EstimateReport,
@@ -47,7 +49,6 @@ import {
   unpricedItemsNote,
 } from "../../packages/cli/src/estimate/summary-notes.ts";
 import { createInlineCounter } from "../../packages/cli/src/estimate/token-counter.ts";
-import { DEFAULT_PLAN_ID, defaultModelId } from "../../packages/cli/src/pricing/default-model.ts";
 
 /** A file the person dropped or picked. */
 export interface ImportFile {

@@ -1,5 +1,6 @@
 import {
   comparePlans,
+  DEFAULT_PLAN_ID,
   type DocumentBlock,
   type DocumentTable,
   findModel,
@@ -24,7 +25,6 @@ import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
 import { cliWording } from "../estimate/cli-wording.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
-import { DEFAULT_PLAN_ID } from "../pricing/default-model.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
 

@@ -4,6 +4,7 @@ import {
   countChatTokens,
   type DocumentBlock,
   type DocumentTable,
+  defaultModelId,
   findModel,
   formatCount,
   getTokenizer,
@@ -23,7 +24,6 @@ import { defineTokenmeterCommand } from "../command.ts";
 import { readTextInput } from "../input/read-text-input.ts";
 import { warn } from "../output/diagnostics.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
-import { defaultModelId } from "../pricing/default-model.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
 import { type CountInput, interpretCountInput } from "./count-input.ts";

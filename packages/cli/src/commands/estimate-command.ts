@@ -3,6 +3,7 @@ import {
   type CachingAssumption,
   createCoverageTracker,
   createReportBuilder,
+  defaultModelId,
   findModel,
   isTokenmeterError,
   type ModelInfo,
@@ -33,7 +34,6 @@ import { collectInputs } from "../input/collect-inputs.ts";
 import { warn } from "../output/diagnostics.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
 import { createProgress } from "../output/progress-bar.ts";
-import { defaultModelId } from "../pricing/default-model.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
 

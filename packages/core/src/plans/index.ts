@@ -14,6 +14,7 @@ export {
   type SubscriptionComparison,
   solveBreakEven,
 } from "./compare-plans.ts";
+export { DEFAULT_PLAN_ID, defaultModelId, planPrimaryModel } from "./default-model.ts";
 export { defaultPlansTable, plansVersion } from "./default-plans.ts";
 export { findPlan } from "./find-plan.ts";
 export {
