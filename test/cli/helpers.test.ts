@@ -1,12 +1,10 @@
 // Unit tests of the CLI's pure helpers (the end-to-end tests cover the commands).
-import type { ConversationLogRecord } from "@tokenmeter/core";
 import { describe, expect, it } from "vitest";
 import {
   positionals,
   rejectUnknownFlags,
   repeatedOption,
 } from "../../packages/cli/src/args/argv.ts";
-import { conversationTurns } from "../../packages/cli/src/estimate/conversation-turns.ts";
 import { renderCsv } from "../../packages/cli/src/output/render-csv.ts";
 import { displayWidth, truncateToWidth } from "../../packages/cli/src/output/style.ts";
 
@@ -82,59 +80,5 @@ describe("argv helpers", () => {
         "estimate",
       ),
     ).not.toThrow();
-  });
-});
-
-describe("conversationTurns", () => {
-  const record = (
-    roles: ("user" | "assistant")[],
-    times: (string | undefined)[],
-  ): ConversationLogRecord => ({
-    kind: "conversation",
-    format: "chatgpt-export",
-    id: "c",
-    modelRecorded: true,
-    createdAt: "2025-01-01T00:00:00.000Z",
-    messages: roles.map((role, index) => ({
-      role,
-      text: `m${index}`,
-      ...(times[index] === undefined ? {} : { timestamp: times[index] }),
-      ...(role === "assistant" ? { model: "gpt-4o", apiModel: "gpt-4o" } : {}),
-    })),
-    skipped: {
-      otherBranches: 0,
-      hidden: 0,
-      system: 0,
-      tool: 0,
-      reasoning: 0,
-      context: 0,
-      empty: 0,
-      unsupported: 0,
-    },
-    source: { file: "f" },
-  });
-
-  it("merges runs of one role and dates each call by its answer", () => {
-    const turns = conversationTurns(
-      record(
-        ["user", "user", "assistant", "assistant", "user", "assistant", "user"],
-        ["t0", "t1", "t2", undefined, "t4", undefined, undefined],
-      ),
-    );
-    expect(turns.map((turn) => [turn.userMessages, turn.replyMessages, turn.timestamp])).toEqual([
-      [[0, 1], [2, 3], "t2"],
-      [[4], [5], "t4"],
-      [[6], [], "t4"],
-    ]);
-  });
-
-  it("starts with an answer when the export does, dated from the conversation", () => {
-    const turns = conversationTurns(
-      record(["assistant", "user", "assistant"], [undefined, undefined, "t2"]),
-    );
-    expect(turns.map((turn) => [turn.userMessages, turn.replyMessages, turn.timestamp])).toEqual([
-      [[], [0], "2025-01-01T00:00:00.000Z"],
-      [[1], [2], "t2"],
-    ]);
   });
 });

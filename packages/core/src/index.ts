@@ -3,6 +3,7 @@
 export * from "./cost/index.ts";
 export * from "./document/index.ts";
 export { isTokenmeterError, TokenmeterError, type TokenmeterErrorCode } from "./errors.ts";
+export * from "./estimate/index.ts";
 export * from "./logs/index.ts";
 export * from "./plans/index.ts";
 export * from "./pricing/index.ts";

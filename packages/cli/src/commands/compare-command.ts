@@ -1,4 +1,5 @@
 import {
+  commandLineWording,
   comparePlans,
   DEFAULT_PLAN_ID,
   type DocumentBlock,
@@ -23,7 +24,6 @@ import { isoDaySchema, todayUtc } from "../args/dates.ts";
 import { parseOptions } from "../args/parse-options.ts";
 import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
-import { cliWording } from "../estimate/cli-wording.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
 import { asModelUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
@@ -368,7 +368,9 @@ export const compareCommand = defineTokenmeterCommand({
     const notes = [...new Set(comparisons.flatMap((comparison) => comparison.notes))];
     if (notes.length > 0) blocks.push({ kind: "list", title: "Notes", items: notes });
     const assumptions = [
-      ...new Set(projections.flatMap((projection) => projection.assumptions.map(cliWording))),
+      ...new Set(
+        projections.flatMap((projection) => projection.assumptions.map(commandLineWording)),
+      ),
     ];
     blocks.push({ kind: "list", title: "Assumptions", items: assumptions });
     emit(

@@ -1,17 +1,16 @@
 import { availableParallelism } from "node:os";
 import {
   type CachingAssumption,
-  createCoverageTracker,
-  createReportBuilder,
-  defaultModelId,
-  findModel,
+  commandLineWording,
+  createInlineCounter,
+  createLogEstimator,
+  estimateDocument,
   isTokenmeterError,
-  type ModelInfo,
-  type PlanPriceSeries,
+  type LogEstimate,
+  type LogEstimator,
   type PricingTable,
-  planInfo,
-  planPriceSeries,
   type ReasoningAssumption,
+  type TokenCounter,
 } from "@tokenmeter/core";
 import type { ArgsDef } from "citty";
 import { positionals, repeatedOption } from "../args/argv.ts";
@@ -19,18 +18,10 @@ import { outputArgs, pricingArg } from "../args/common-args.ts";
 import { parseOptions } from "../args/parse-options.ts";
 import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
-import { createAssumptionNotes } from "../estimate/assumption-notes.ts";
-import type { TruncationTally } from "../estimate/conversation-pricer.ts";
-import { defaultPlanIdFor, estimateAssumptions } from "../estimate/estimate-assumptions.ts";
 import { estimateOptionsSchema } from "../estimate/estimate-options.ts";
 import { readInputs } from "../estimate/read-inputs.ts";
-import { createRecordProcessor } from "../estimate/record-processor.ts";
-import { renderEstimate } from "../estimate/render-estimate.ts";
-import { createRequestPricer } from "../estimate/request-pricer.ts";
-import { scenarioSpecs } from "../estimate/scenario-spec.ts";
-import { createInlineCounter, type TokenCounter } from "../estimate/token-counter.ts";
 import { createWorkerCounter } from "../estimate/worker-counter.ts";
-import { collectInputs } from "../input/collect-inputs.ts";
+import { collectInputs, type InputFile } from "../input/collect-inputs.ts";
 import { warn } from "../output/diagnostics.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
 import { createProgress } from "../output/progress-bar.ts";
@@ -142,31 +133,14 @@ function defaultTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-function resolveModel(id: string, pricing: Parameters<typeof findModel>[1]): ModelInfo {
-  try {
-    return findModel(id, pricing);
-  } catch (error) {
-    throw asModelUsageError(error);
+/** Core's errors about the options themselves, as usage errors (exit 2) in the CLI's words. */
+function asEstimateUsageError(error: unknown): unknown {
+  if (isTokenmeterError(error, "UNKNOWN_MODEL")) return asModelUsageError(error);
+  if (isTokenmeterError(error, "UNKNOWN_PLAN")) {
+    return usageError(error.message, "Run `tokenmeter compare --help` to see the plan ids.");
   }
-}
-
-function resolvePlan(id: string): PlanPriceSeries {
-  try {
-    return planPriceSeries(id);
-  } catch (error) {
-    if (isTokenmeterError(error, "UNKNOWN_PLAN")) {
-      throw usageError(error.message, "Run `tokenmeter compare --help` to see the plan ids.");
-    }
-    throw error;
-  }
-}
-
-/** The plan a Claude-only history is compared with when no --plan is given. */
-const CLAUDE_PLAN_ID = "claude-pro";
-
-function claudeProModel(): string {
-  const models = planInfo(CLAUDE_PLAN_ID).terms.equivalentModels;
-  return (models.find((model) => model.role === "primary") ?? models[0])?.model ?? defaultModelId();
+  if (isTokenmeterError(error, "INVALID_INPUT")) return usageError(error.message);
+  return error;
 }
 
 export const estimateCommand = defineTokenmeterCommand({
@@ -218,133 +192,75 @@ export const estimateCommand = defineTokenmeterCommand({
     );
     const pricingChoice = pricingFromOption(args.pricing);
     const pricing = pricingChoice.table;
-    const byPricing = { pricing };
-    const repriceModels = [
-      ...new Map(
-        options.models.map((id) => resolveModel(id, byPricing)).map((model) => [model.id, model]),
-      ).values(),
-    ];
-    const assumedModel = resolveModel(options.assumeModel ?? claudeProModel(), byPricing);
-    const standInModel = resolveModel(defaultModelId(), byPricing);
-    const chosenPlans = [
-      ...new Map(
-        options.plans.map((id) => resolvePlan(id)).map((plan) => [plan.planId, plan]),
-      ).values(),
-    ];
-    const specs = scenarioSpecs(repriceModels);
-
-    let builder: ReturnType<typeof createReportBuilder>;
+    let files: InputFile[] = [];
+    let estimator: LogEstimator;
     try {
-      builder = createReportBuilder({
-        scenarios: specs.map((spec) => spec.scenario),
+      estimator = createLogEstimator({
+        pricing,
+        pricingDescription: pricingChoice.description,
+        models: options.models,
+        plans: options.plans,
         groupBy: options.by,
         timeZone: options.tz,
         since: options.since,
         until: options.until,
-        pricingVersion: pricing.version,
+        format: options.format,
+        strict: options.strict,
+        caching: options.caching as CachingAssumption,
+        cacheWrites: options.cacheWrites,
+        reasoning: options.reasoning as ReasoningAssumption | undefined,
+        assumeModel: options.assumeModel,
+        // Made when the first text is counted, by then the inputs (and their sizes) are known.
+        createCounter: () => createCounter(pricing, files),
+        wording: commandLineWording,
       });
     } catch (error) {
-      if (isTokenmeterError(error, "INVALID_INPUT")) throw usageError(error.message);
-      throw error;
+      throw asEstimateUsageError(error);
     }
 
-    const { files, ignored } = await collectInputs(options.files);
-    const coverage = createCoverageTracker();
-    for (const file of ignored) {
-      coverage.recordNotice(
-        file.displayName,
-        "IGNORED_FILE",
-        "Files in the directories given that are not a log tokenmeter recognizes: not read.",
-        {},
-      );
-    }
+    const collected = await collectInputs(options.files);
+    files = collected.files;
+    for (const file of collected.ignored) estimator.ignoreFile(file.displayName);
     if (files.length === 0) {
       throw badInput(
         `No log files found in ${options.files.join(", ")} (looked for .json, .jsonl, .ndjson, .csv and .zip).`,
       );
     }
-    const notes = createAssumptionNotes();
-    const pricer = createRequestPricer(pricing, notes);
-    const truncation = new Map<string, TruncationTally>();
-    const counter = createCounter(pricing, files);
-    const processor = createRecordProcessor({
-      builder,
-      coverage,
-      counter,
-      conversation: {
-        pricer,
-        specs,
-        notes,
-        caching: options.caching as CachingAssumption,
-        cacheWrites: options.cacheWrites,
-        reasoning: options.reasoning as ReasoningAssumption | undefined,
-        assumedModel,
-        standInModel,
-        truncation,
-      },
-    });
     const progress = createProgress(
       files.reduce((sum, file) => sum + file.sizeBytes, 0),
       "reading",
     );
-    let read: Awaited<ReturnType<typeof readInputs>>;
+    let estimate: LogEstimate;
     try {
-      read = await readInputs({
-        files,
-        format: options.format,
-        strict: options.strict,
-        coverage,
-        onRecord: (record) => processor.accept(record),
-        afterChunk: () => processor.drain(),
-        progress,
-      });
-      await processor.finish();
+      await readInputs(estimator, files, progress);
+      estimate = await estimator.finish();
     } catch (error) {
-      if (isTokenmeterError(error, "BAD_LOG")) throw badInput(error.message, { cause: error });
+      if (isTokenmeterError(error, "BAD_LOG")) {
+        throw badInput(
+          error.message,
+          error.details.reason === "UNRECOGNIZED_FILE"
+            ? {
+                cause: error,
+                hint: "Pass a ChatGPT or Claude.ai data export (the .zip), OpenAI API JSONL, an OpenAI usage CSV, Claude Code logs or tokenmeter's generic JSONL; --format names the format when detection fails.",
+              }
+            : { cause: error },
+        );
+      }
       throw error;
     } finally {
       progress.done();
-      await counter.close();
+      await estimator.close();
     }
-    if (read.summaries.length === 0) {
+    const { report, summaries, unreadFiles } = estimate;
+    if (summaries.length === 0) {
       throw badInput(
-        `None of the ${files.length} file(s) found is a log tokenmeter recognizes: ${read.unread
+        `None of the ${files.length} file(s) found is a log tokenmeter recognizes: ${unreadFiles
           .slice(0, 3)
           .map((file) => `${file.file} (${file.reason})`)
-          .join("; ")}${read.unread.length > 3 ? "; …" : ""}.`,
+          .join("; ")}${unreadFiles.length > 3 ? "; …" : ""}.`,
         {
           hint: "Pass --format if you know the format, or point at the export .zip or the log files themselves.",
         },
-      );
-    }
-
-    const { summaries } = read;
-    const planSeries =
-      chosenPlans.length > 0
-        ? chosenPlans
-        : [resolvePlan(defaultPlanIdFor(summaries.map((summary) => summary.format)))];
-    const { assumptions, lowerBoundReasons } = estimateAssumptions({
-      pricingDescription: pricingChoice.description,
-      summaries,
-      stats: processor.stats,
-      truncation,
-      notes,
-      assumedModel,
-      plans: planSeries,
-      assumedModelHint: "change with --assume-model",
-    });
-
-    const report = builder.finish({
-      coverage: coverage.snapshot(),
-      assumptions,
-      lowerBoundReasons,
-      plans: planSeries,
-    });
-    if (report.coverage.requestsCounted === 0 && report.coverage.recordsSkipped > 0) {
-      const first = report.coverage.skipped[0];
-      const at = first?.firstLocations[0];
-      throw badInput(
-        `Nothing could be counted: ${report.coverage.recordsSkipped} record(s) were unreadable${first === undefined ? "" : ` (${first.reason}${at === undefined ? "" : ` first at ${at.file}${at.line === undefined ? "" : `:${at.line}`}${at.byteOffset === undefined ? "" : ` byte ${at.byteOffset}`}`}: ${first.description})`}.`,
       );
     }
     for (const skipped of report.coverage.skipped) {
@@ -357,6 +273,6 @@ export const estimateCommand = defineTokenmeterCommand({
       warn("No requests were counted (check --since/--until and the files given).");
     const shownInputs =
       options.files.length === 1 ? (options.files[0] ?? "") : `${options.files.length} inputs`;
-    emit(renderEstimate(report, shownInputs), format);
+    emit(estimateDocument(report, { inputs: shownInputs, wording: commandLineWording }), format);
   },
 });

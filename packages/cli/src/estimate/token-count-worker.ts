@@ -2,12 +2,13 @@
 // thread keeps unzipping, parsing and replaying while this one runs the tokenizer.
 import { parentPort, workerData } from "node:worker_threads";
 import {
+  type CountRequest,
+  countRequests,
   getTokenizer,
   isTokenmeterError,
   type PricingTable,
   type Tokenizer,
 } from "@tokenmeter/core";
-import { type CountRequest, countRequests } from "./token-counter.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 
 const port = parentPort;

@@ -1,6 +1,10 @@
 import { Worker } from "node:worker_threads";
-import { type PricingTable, TokenmeterError } from "@tokenmeter/core";
-import type { CountRequest, TokenCounter } from "./token-counter.ts";
+import {
+  type CountRequest,
+  type PricingTable,
+  type TokenCounter,
+  TokenmeterError,
+} from "@tokenmeter/core";
 import type { WorkerReply, WorkerRequest, WorkerRequestBody } from "./worker-protocol.ts";
 
 interface Pending {

@@ -1,5 +1,4 @@
-import type { TokenmeterErrorCode } from "@tokenmeter/core";
-import type { CountRequest } from "./token-counter.ts";
+import type { CountRequest, TokenmeterErrorCode } from "@tokenmeter/core";
 
 /** What the main thread asks the token-count worker. */
 export type WorkerRequestBody =

@@ -1,11 +1,11 @@
-import type { ConversationLogRecord } from "@tokenmeter/core";
+import type { ConversationLogRecord } from "../logs/log-record.ts";
 
 /**
  * One API call of a replayed chat: the user message(s) sent and the answer that came back.
  * Consecutive messages of one role (an answer split around a tool call, a prompt sent twice) are
  * merged into one turn; their chat overhead is still counted per message.
  */
-export interface ConversationTurn {
+export interface RecordTurn {
   /** Indexes into the record's `messages`. */
   userMessages: number[];
   replyMessages: number[];
@@ -19,9 +19,9 @@ export interface ConversationTurn {
 }
 
 /** Splits a conversation's visible messages into turns (one API call each), oldest first. */
-export function conversationTurns(record: ConversationLogRecord): ConversationTurn[] {
-  const turns: ConversationTurn[] = [];
-  let current: ConversationTurn | undefined;
+export function recordTurns(record: ConversationLogRecord): RecordTurn[] {
+  const turns: RecordTurn[] = [];
+  let current: RecordTurn | undefined;
   record.messages.forEach((message, index) => {
     if (message.role === "user") {
       if (current === undefined || current.replyMessages.length > 0) {

@@ -1,4 +1,5 @@
-import type { ModelInfo, ReportScenario } from "@tokenmeter/core";
+import type { ModelInfo } from "../pricing/find-model.ts";
+import type { ReportScenario } from "../report/report-schema.ts";
 
 /** The `as-used` scenario: each request priced on the model that answered it. */
 export const AS_USED_SCENARIO_ID = "as-used";

@@ -1,21 +1,22 @@
+import type { ModelConversationCost } from "../cost/conversation-cost.ts";
+import type {
+  CacheWriteAssumption,
+  CachingAssumption,
+  ReasoningAssumption,
+} from "../cost/conversation-options.ts";
+import { priceUsage } from "../cost/price-usage.ts";
 import {
-  type CacheWriteAssumption,
-  type CachingAssumption,
-  type ConversationLogRecord,
   defaultChatOverhead,
-  isTokenmeterError,
-  type ModelConversationCost,
-  type ModelInfo,
-  priceUsage,
-  type ReasoningAssumption,
-  type ReportEntry,
   replayConversation,
-  type ScenarioPricing,
   type TokenizedConversation,
-  type Usage,
-} from "@tokenmeter/core";
+} from "../cost/replay-conversation.ts";
+import { isTokenmeterError } from "../errors.ts";
+import type { ConversationLogRecord } from "../logs/log-record.ts";
+import type { ModelInfo } from "../pricing/find-model.ts";
+import type { ReportEntry, ScenarioPricing } from "../report/report-builder.ts";
+import type { Usage } from "../usage/usage.ts";
 import type { AssumptionNotes } from "./assumption-notes.ts";
-import { type ConversationTurn, conversationTurns } from "./conversation-turns.ts";
+import { type RecordTurn, recordTurns } from "./record-turns.ts";
 import { firstPriceNote, type RequestPricer } from "./request-pricer.ts";
 import type { ScenarioSpec } from "./scenario-spec.ts";
 import type { CountRequest } from "./token-counter.ts";
@@ -63,7 +64,7 @@ type TurnModel =
 /** A conversation ready to be counted: which texts each tokenizer must count. */
 export interface ConversationPlan {
   record: ConversationLogRecord;
-  turns: ConversationTurn[];
+  turns: RecordTurn[];
   turnMs: number[];
   turnModels: TurnModel[];
   /** Counts the answers of unknown models. */
@@ -76,7 +77,7 @@ export interface ConversationPlan {
   requestOf: Map<string, number>;
 }
 
-function lastMessageIndex(turn: ConversationTurn): number {
+function lastMessageIndex(turn: RecordTurn): number {
   return Math.max(-1, ...turn.userMessages, ...turn.replyMessages);
 }
 
@@ -92,7 +93,7 @@ export async function planConversation(
   options: ConversationPricerOptions,
   methodOf: (modelId: string) => Promise<string>,
 ): Promise<ConversationPlan | ConversationSkip> {
-  const turns = conversationTurns(record);
+  const turns = recordTurns(record);
   if (turns.length === 0) return { reason: "NO_MESSAGES" };
   const turnMs = turns.map((turn) =>
     turn.timestamp === undefined ? Number.NaN : Date.parse(turn.timestamp),
@@ -142,7 +143,7 @@ export async function planConversation(
     requestOf.set(model.id, index);
     messageCounts[index] = Math.max(
       messageCounts[index] ?? 0,
-      lastMessageIndex(turns[last] as ConversationTurn) + 1,
+      lastMessageIndex(turns[last] as RecordTurn) + 1,
     );
   }
   requests.forEach((request, index) => {

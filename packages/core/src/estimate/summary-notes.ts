@@ -1,4 +1,5 @@
-import { formatCount, type LogReadSummary } from "@tokenmeter/core";
+import { formatCount } from "../document/format-number.ts";
+import type { LogReadSummary } from "../logs/log-summary.ts";
 
 const SKIPPED_MESSAGE_LABELS: Readonly<Record<string, string>> = {
   otherBranches: "on other branches (regenerated answers, edited prompts)",

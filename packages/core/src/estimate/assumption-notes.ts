@@ -1,4 +1,4 @@
-import { cliWording } from "./cli-wording.ts";
+import type { Wording } from "./command-line-wording.ts";
 
 /** Collects assumption sentences (deduplicated, with how often each applied) for the report. */
 export interface AssumptionNotes {
@@ -8,11 +8,12 @@ export interface AssumptionNotes {
   list(): { id: string; description: string }[];
 }
 
-export function createAssumptionNotes(): AssumptionNotes {
+/** Notes whose sentences are passed through `wording` as they are added. */
+export function createAssumptionNotes(wording: Wording): AssumptionNotes {
   const notes = new Map<string, { id: string; description: string; count: number; unit: string }>();
   return {
     add(id, rawDescription, unit = "time") {
-      const description = cliWording(rawDescription);
+      const description = wording(rawDescription);
       const key = `${id}\u0000${description}`;
       const known = notes.get(key);
       if (known === undefined) notes.set(key, { id, description, count: 1, unit });

@@ -1,14 +1,19 @@
-import { getTokenizer, type PricingTable, type Tokenizer } from "@tokenmeter/core";
+import type { PricingTable } from "../pricing/schema.ts";
+import { getTokenizer } from "../tokens/get-tokenizer.ts";
+import type { Tokenizer } from "../tokens/token-count.ts";
 
 /** Texts to count with one model's tokenizer. */
 export interface CountRequest {
+  /** A model id or alias; its tokenizer counts the texts. */
   modelId: string;
   texts: readonly string[];
 }
 
 /**
- * Counts tokens for the estimate pipeline, in this thread or in a worker thread. Counting is the
- * expensive part of replaying a chat export, so it sits behind this interface.
+ * Counts tokens for {@link createLogEstimator}, in this thread or elsewhere: the CLI counts large
+ * exports in a worker thread, the site's import page in its Web Worker. Counting is the expensive
+ * part of replaying a chat export, so it sits behind this interface; batches are asynchronous so
+ * the caller can keep parsing while a batch is counted.
  */
 export interface TokenCounter {
   /**
@@ -18,10 +23,18 @@ export interface TokenCounter {
   methodOf(modelId: string): Promise<string>;
   /** Token counts for each request, in order: one count per text. */
   countBatch(requests: readonly CountRequest[]): Promise<Uint32Array[]>;
+  /** Frees what the counter holds (worker threads, encoders); it is not used afterwards. */
   close(): Promise<void>;
 }
 
-/** Counts the texts of each request with `tokenizerOf(modelId)`, synchronously. */
+/**
+ * Counts the texts of each request with `tokenizerOf(modelId)`, synchronously: the work a
+ * {@link TokenCounter} does wherever it runs (a worker calls this on the batches it receives).
+ *
+ * @example
+ * countRequests([{ modelId: "gpt-4o", texts: ["Hello", "world"] }], (id) => tokenizers.get(id));
+ * // [Uint32Array [1, 1]]
+ */
 export function countRequests(
   requests: readonly CountRequest[],
   tokenizerOf: (modelId: string) => Tokenizer,
@@ -36,7 +49,11 @@ export function countRequests(
   });
 }
 
-/** A counter that works in this thread (small inputs, one CPU, or worker threads turned off). */
+/**
+ * A counter that counts in this thread with core's tokenizers (loaded once per model and reused):
+ * the default of {@link createLogEstimator}, and what a worker that already runs off the main
+ * thread uses.
+ */
 export function createInlineCounter(pricing: PricingTable): TokenCounter {
   const loaded = new Map<string, Tokenizer>();
   async function load(modelId: string): Promise<Tokenizer> {

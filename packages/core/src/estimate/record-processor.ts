@@ -1,15 +1,14 @@
-import {
-  type CallLogRecord,
-  type ConversationLogRecord,
-  type CoverageTracker,
-  defaultChatOverhead,
-  type LogRecord,
-  type ModelInfo,
-  type ReportBuilder,
-  type ScenarioPricing,
-  type Usage,
-  type UsageLogRecord,
-} from "@tokenmeter/core";
+import { defaultChatOverhead } from "../cost/replay-conversation.ts";
+import type {
+  CallLogRecord,
+  ConversationLogRecord,
+  LogRecord,
+  UsageLogRecord,
+} from "../logs/log-record.ts";
+import type { ModelInfo } from "../pricing/find-model.ts";
+import type { CoverageTracker } from "../report/coverage-tracker.ts";
+import type { ReportBuilder, ScenarioPricing } from "../report/report-builder.ts";
+import type { Usage } from "../usage/usage.ts";
 import {
   type ConversationPlan,
   type ConversationPricerOptions,

@@ -1,14 +1,10 @@
-import {
-  type CostBreakdown,
-  findModel,
-  isTokenmeterError,
-  type ModelInfo,
-  type PricingTable,
-  priceUsage,
-  type ScenarioPricing,
-  type ServiceTier,
-  type Usage,
-} from "@tokenmeter/core";
+import type { CostBreakdown } from "../cost/cost-breakdown.ts";
+import { priceUsage } from "../cost/price-usage.ts";
+import { isTokenmeterError } from "../errors.ts";
+import { findModel, type ModelInfo } from "../pricing/find-model.ts";
+import type { PricingTable, ServiceTier } from "../pricing/schema.ts";
+import type { ScenarioPricing } from "../report/report-builder.ts";
+import type { Usage } from "../usage/usage.ts";
 import type { AssumptionNotes } from "./assumption-notes.ts";
 
 /** A model id from a log, resolved once: the table's model, or why it has none. */

@@ -1,4 +1,4 @@
-import type { LogIssueCode } from "@tokenmeter/core";
+import type { LogIssueCode } from "../logs/log-issue.ts";
 
 /**
  * One sentence per issue code for the coverage section: what it means and what to do. The
@@ -6,7 +6,7 @@ import type { LogIssueCode } from "@tokenmeter/core";
  */
 export const ISSUE_DESCRIPTIONS: Readonly<Record<LogIssueCode, string>> = {
   BAD_JSON:
-    "Not valid JSON: the record was skipped. Fix or remove it; --strict stops at the first one instead.",
+    "Not valid JSON: the record was skipped. Fix or remove it; the strict option stops at the first one instead.",
   BAD_RECORD:
     "Valid JSON or CSV, but a required field is missing or impossible: the record was skipped.",
   LINE_TOO_LONG: "A line longer than the reader's limit was skipped without being read.",

@@ -1,23 +1,12 @@
-import type {
-  LogFormat,
-  LogReadSummary,
-  ModelInfo,
-  PlanPriceSeries,
-  ReportAssumption,
-} from "@tokenmeter/core";
+import type { LogReadSummary } from "../logs/log-summary.ts";
+import type { ModelInfo } from "../pricing/find-model.ts";
+import type { PlanPriceSeries } from "../report/plan-price-series.ts";
+import type { ReportAssumption } from "../report/report-schema.ts";
 import type { AssumptionNotes } from "./assumption-notes.ts";
+import type { Wording } from "./command-line-wording.ts";
 import type { TruncationTally } from "./conversation-pricer.ts";
 import type { ProcessorStats } from "./record-processor.ts";
 import { skippedMessagesNote, toolMessagesNote, unpricedItemsNote } from "./summary-notes.ts";
-
-/** The plan a history is compared with when none is chosen: ChatGPT Plus, or Claude Pro for Claude logs. */
-export function defaultPlanIdFor(formats: Iterable<LogFormat>): "chatgpt-plus" | "claude-pro" {
-  const list = [...formats];
-  const claudeOnly =
-    list.length > 0 &&
-    list.every((format) => format === "claude-export" || format === "claude-code");
-  return claudeOnly ? "claude-pro" : "chatgpt-plus";
-}
 
 /** What {@link estimateAssumptions} needs: everything the run learned, and the choices made. */
 export interface EstimateAssumptionsInput {
@@ -29,14 +18,13 @@ export interface EstimateAssumptionsInput {
   notes: AssumptionNotes;
   assumedModel: ModelInfo;
   plans: readonly PlanPriceSeries[];
-  /** How a person changes the assumed model (`--assume-model` on the command line). */
-  assumedModelHint: string;
+  /** Rewrites the sentences that name an option (`commandLineWording` for the CLI). */
+  wording: Wording;
 }
 
 /**
  * The assumptions and lower-bound reasons of an estimate report, in words, from what the readers
- * and the record processor saw. Shared by `tokenmeter estimate` and the site's import page so both
- * state the same assumptions.
+ * and the record processor saw, in the order the report lists them.
  */
 export function estimateAssumptions(input: EstimateAssumptionsInput): {
   assumptions: ReportAssumption[];
@@ -68,7 +56,9 @@ export function estimateAssumptions(input: EstimateAssumptionsInput): {
   if (stats.assumedModelConversations > 0) {
     assumptions.push({
       id: "assumed-model",
-      description: `Claude.ai exports do not record the model: ${stats.assumedModelConversations} conversation(s) priced as ${assumedModel.id} (${assumedModel.displayName}; ${input.assumedModelHint}).`,
+      description: input.wording(
+        `Claude.ai exports do not record the model: ${stats.assumedModelConversations} conversation(s) priced as ${assumedModel.id} (${assumedModel.displayName}; change with the assumeModel option).`,
+      ),
     });
   }
   if (stats.repricedAcrossTokenizers > 0) {

@@ -1,16 +1,18 @@
-import {
-  type CellValue,
-  type DocumentBlock,
-  type DocumentColumn,
-  type DocumentTable,
-  type EstimateReport,
-  formatCount,
-  formatUsd,
-  type RecordLocation,
-  type ReportDocument,
-  type ReportRow,
-  type ScenarioTotals,
-} from "@tokenmeter/core";
+import type {
+  CellValue,
+  DocumentBlock,
+  DocumentColumn,
+  DocumentTable,
+  ReportDocument,
+} from "../document/document.ts";
+import { formatCount, formatUsd } from "../document/format-number.ts";
+import type {
+  EstimateReport,
+  RecordLocation,
+  ReportRow,
+  ScenarioTotals,
+} from "../report/report-schema.ts";
+import type { Wording } from "./command-line-wording.ts";
 
 function promptTokens(totals: ScenarioTotals | undefined): number {
   if (totals === undefined) return 0;
@@ -212,14 +214,16 @@ function verdictLines(report: EstimateReport): string[] {
   return lines;
 }
 
-function coverageBlocks(report: EstimateReport): DocumentBlock[] {
+function coverageBlocks(report: EstimateReport, wording: Wording): DocumentBlock[] {
   const coverage = report.coverage;
   const items: string[] = coverage.files.map(
     (file) =>
       `${file.file}: ${file.format}, ${formatCount(file.recordsRead)} ${file.recordKind}(s) read, ${formatCount(file.recordsSkipped)} skipped`,
   );
   items.push(
-    `${formatCount(coverage.requestsCounted)} request(s) counted${coverage.requestsOutsideRange > 0 ? `, ${formatCount(coverage.requestsOutsideRange)} outside --since/--until` : ""}.`,
+    wording(
+      `${formatCount(coverage.requestsCounted)} request(s) counted${coverage.requestsOutsideRange > 0 ? `, ${formatCount(coverage.requestsOutsideRange)} outside the since/until range` : ""}.`,
+    ),
   );
   for (const skipped of coverage.skipped) {
     items.push(
@@ -252,8 +256,29 @@ function coverageBlocks(report: EstimateReport): DocumentBlock[] {
   return blocks;
 }
 
-/** The estimate report as a document: tables and notes for people, CSV rows, the report as JSON. */
-export function renderEstimate(report: EstimateReport, inputs: string): ReportDocument {
+/** Options of {@link estimateDocument}. */
+export interface EstimateDocumentOptions {
+  /** How the heading names what was read: a file name, or "3 inputs". */
+  inputs: string;
+  /** Rewrites the sentences that name an option (`commandLineWording` for the CLI); default: as is. */
+  wording?: Wording;
+}
+
+/**
+ * The estimate report as a document: the rows table, each month against the plans with a verdict
+ * sentence per plan and scenario, the assumptions and the coverage for people; one CSV line per row
+ * and scenario (raw numbers, units in the headers); the report itself as JSON. What
+ * `tokenmeter estimate` prints and the site's import page shows.
+ *
+ * @example
+ * const document = estimateDocument(report, { inputs: "chatgpt-export.zip" });
+ * document.csv.columns.map((column) => column.key); // ["month", "scenarioId", "requestCount", …]
+ */
+export function estimateDocument(
+  report: EstimateReport,
+  options: EstimateDocumentOptions,
+): ReportDocument {
+  const { inputs, wording = (sentence: string) => sentence } = options;
   const first = report.totals[0];
   const range =
     report.firstRequestAt === null
@@ -305,6 +330,6 @@ export function renderEstimate(report: EstimateReport, inputs: string): ReportDo
     title: "Assumptions",
     items: report.assumptions.map((assumption) => assumption.description),
   });
-  blocks.push(...coverageBlocks(report));
+  blocks.push(...coverageBlocks(report, wording));
   return { blocks, csv: csvTable(report), json: report };
 }
