@@ -75,6 +75,38 @@ describe("tokenmeter compare", () => {
     });
   });
 
+  it("accepts --models and --plans as comma-separated lists, the same as repeated flags", async () => {
+    const repeated = await runCliJson<CompareJson>([
+      "compare",
+      "-m",
+      "gpt-5.5",
+      "-m",
+      "gemini-3.5-flash",
+      "--plan",
+      "plus",
+      "--plan",
+      "claude-pro",
+      "--at",
+      AT,
+    ]);
+    const listed = await runCliJson<CompareJson>([
+      "compare",
+      "--models",
+      "gpt-5.5,gemini-3.5-flash",
+      "--plans",
+      "plus,claude-pro",
+      "--at",
+      AT,
+    ]);
+    expect(listed.json.comparisons.map((row) => [row.planId, row.scenario])).toEqual([
+      ["chatgpt-plus", "gpt-5.5"],
+      ["chatgpt-plus", "gemini-3.5-flash"],
+      ["claude-pro", "gpt-5.5"],
+      ["claude-pro", "gemini-3.5-flash"],
+    ]);
+    expect(listed.json).toEqual(repeated.json);
+  });
+
   it("applies overrides to the preset and prices a multi-model room", async () => {
     const { json } = await runCliJson<CompareJson>([
       "compare",

@@ -21,9 +21,11 @@ function optionLabel(name: string, def: ArgDef): string {
         ? def.alias
         : [def.alias]
       : [];
+  // Short aliases first, then the option's own name, then long aliases (`-m, --model, --models`).
   const flags = [
-    ...aliases.map((alias) => (alias.length === 1 ? `-${alias}` : `--${alias}`)),
+    ...aliases.filter((alias) => alias.length === 1).map((alias) => `-${alias}`),
     `--${kebab(name)}`,
+    ...aliases.filter((alias) => alias.length > 1).map((alias) => `--${alias}`),
   ];
   const hint =
     def.type === "boolean"

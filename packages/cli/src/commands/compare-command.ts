@@ -101,13 +101,14 @@ const compareArgs = {
   },
   model: {
     type: "string",
-    alias: "m",
+    alias: ["m", "models"],
     valueHint: "id",
     description:
       "A model to price the usage on; repeat for several; join with + for a multi-model room (default: each plan's own model)",
   },
   plan: {
     type: "string",
+    alias: "plans",
     valueHint: "id",
     description: "A plan to compare with; repeat for several (default: chatgpt-plus)",
   },
@@ -219,8 +220,8 @@ export const compareCommand = defineTokenmeterCommand({
         reasoningShare: args["reasoning-share"],
         caching: args.caching,
         cacheWrites: args["cache-writes"],
-        models: repeatedOption(rawArgs, ["model", "m"]),
-        plans: repeatedOption(rawArgs, ["plan"]),
+        models: repeatedOption(rawArgs, ["model", "m", "models"]),
+        plans: repeatedOption(rawArgs, ["plan", "plans"]),
         billing: args.billing ?? "monthly",
         at: args.at,
       },

@@ -137,7 +137,7 @@ export const countCommand = defineTokenmeterCommand({
     },
     model: {
       type: "string",
-      alias: "m",
+      alias: ["m", "models"],
       valueHint: "id",
       description:
         "A model to count for; repeat it (or use commas) for several (default: the model ChatGPT Plus serves)",
@@ -172,7 +172,7 @@ export const countCommand = defineTokenmeterCommand({
   ],
   async run({ args, rawArgs }) {
     const format = pickOutputFormat(args);
-    const given = repeatedOption(rawArgs, ["model", "m"]);
+    const given = repeatedOption(rawArgs, ["model", "m", "models"]);
     const options = parseOptions(
       optionsSchema,
       { models: given.length > 0 ? given : [defaultModelId()], at: args.at, as: args.as ?? "auto" },

@@ -43,12 +43,13 @@ const estimateArgs = {
   },
   model: {
     type: "string",
-    alias: "m",
+    alias: ["m", "models"],
     valueHint: "id",
     description: "Also price everything on this model; repeat for several",
   },
   plan: {
     type: "string",
+    alias: "plans",
     valueHint: "id",
     description:
       "Compare each month with this plan; repeat for several (default: chatgpt-plus, or claude-pro for Claude logs)",
@@ -170,13 +171,13 @@ export const estimateCommand = defineTokenmeterCommand({
   ],
   async run({ args, rawArgs }) {
     const format = pickOutputFormat(args);
-    const plans = repeatedOption(rawArgs, ["plan"]);
+    const plans = repeatedOption(rawArgs, ["plan", "plans"]);
     const options = parseOptions(
       estimateOptionsSchema,
       {
         files: positionals(rawArgs, estimateArgs),
         format: args.format,
-        models: repeatedOption(rawArgs, ["model", "m"]),
+        models: repeatedOption(rawArgs, ["model", "m", "models"]),
         plans,
         by: args.by ?? "month",
         since: args.since,
