@@ -215,7 +215,13 @@ export default function ImportHistory(props: ImportHistoryProps): ReactElement {
   const [timeZone, setTimeZone] = useState("UTC");
   const [dragging, setDragging] = useState(false);
   const workerRef = useRef<Worker | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const ids = { file: useId(), group: useId(), tz: useId(), model: useId() };
+  // A finished report takes the focus, so keyboard and screen reader users land on it.
+  const done = state.kind === "done";
+  useEffect(() => {
+    if (done) headingRef.current?.focus();
+  }, [done]);
 
   useEffect(() => {
     // The browser's own time zone, as the CLI uses the machine's.
@@ -436,8 +442,22 @@ export default function ImportHistory(props: ImportHistoryProps): ReactElement {
         <p className="small muted">Options apply to the next file you drop.</p>
       </details>
 
-      <section aria-live="polite" aria-labelledby="import-status-h" className="import-status">
-        <h2 id="import-status-h" className={state.kind === "done" ? undefined : "sr-only"}>
+      {/* Screen readers hear short news here (started, finished); never the whole report, which
+          an aria-live region around it would read out in full. */}
+      <p className="sr-only" role="status">
+        {state.kind === "working"
+          ? `Reading ${state.file || "your files"} in your browser.`
+          : state.kind === "done"
+            ? `Done: ${formatCount(state.report.coverage.requestsCounted)} requests priced. The report follows.`
+            : ""}
+      </p>
+      <section aria-labelledby="import-status-h" className="import-status">
+        <h2
+          id="import-status-h"
+          ref={headingRef}
+          tabIndex={-1}
+          className={state.kind === "done" ? undefined : "sr-only"}
+        >
           {state.kind === "done" ? "Your history, priced" : "Status"}
         </h2>
         {state.kind === "working" ? (

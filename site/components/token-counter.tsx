@@ -445,15 +445,12 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
                     <br />
                     <span className="small muted">receive</span>
                   </th>
-                  <th scope="col">
-                    <span className="sr-only">Remove</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
                 {selected.length === 0 ? (
                   <tr>
-                    <td colSpan={4} className="muted">
+                    <td colSpan={3} className="muted">
                       Choose at least one model.
                     </td>
                   </tr>
@@ -467,6 +464,14 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
                   return (
                     <tr key={id} data-model={id}>
                       <th scope="row">
+                        <button
+                          type="button"
+                          className="icon-button remove-model"
+                          aria-label={`Remove ${model?.displayName ?? id}`}
+                          onClick={() => toggleModel(id)}
+                        >
+                          ×
+                        </button>
                         {model?.displayName ?? id}{" "}
                         {count ? (
                           <span
@@ -492,16 +497,6 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
                         <span className="small muted">
                           {count ? formatUsd(count.receiveUsd) : "—"}
                         </span>
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="icon-button"
-                          aria-label={`Remove ${model?.displayName ?? id}`}
-                          onClick={() => toggleModel(id)}
-                        >
-                          ×
-                        </button>
                       </td>
                     </tr>
                   );

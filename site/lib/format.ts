@@ -14,10 +14,12 @@ const usdCents = new Intl.NumberFormat(LOCALE, {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 });
+// Two significant digits, trailing zero kept ($0.0070, not $0.007), so a column of small amounts
+// reads at one precision.
 const usdSmall = new Intl.NumberFormat(LOCALE, {
   style: "currency",
   currency: "USD",
-  minimumFractionDigits: 2,
+  minimumSignificantDigits: 2,
   maximumSignificantDigits: 2,
 });
 const usdPrice = new Intl.NumberFormat(LOCALE, {
@@ -44,7 +46,7 @@ const monthYear = new Intl.DateTimeFormat(LOCALE, {
 
 /**
  * A dollar amount at a precision that fits its size: `$1,234`, `$12.34`, `$0.42`, `$0.0031`.
- * Amounts under a cent keep two significant digits so they never read as `$0.00`.
+ * Amounts under ten cents keep two significant digits so they never read as `$0.00`.
  */
 export function formatUsd(amountUsd: number): string {
   if (!Number.isFinite(amountUsd)) return "—";
@@ -89,6 +91,21 @@ export function formatPercent(share: number): string {
 export function formatDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? isoDate : longDate.format(date);
+}
+
+const localDate = new Intl.DateTimeFormat(LOCALE, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+});
+
+/**
+ * A moment (ISO 8601 timestamp) as the calendar date in the browser's own time zone: `Nov 27, 2026`.
+ * Only for things that happen in the browser (a scenario's save time), never in build-time HTML.
+ */
+export function formatLocalDate(isoTimestamp: string): string {
+  const date = new Date(isoTimestamp);
+  return Number.isNaN(date.getTime()) ? isoTimestamp : localDate.format(date);
 }
 
 /** An ISO month or date as `Jul 2025`. */

@@ -26,6 +26,10 @@ export function initPriceTable(): void {
   if (!body) return;
   const rows = [...body.rows];
 
+  let sortedBy = "";
+  const announce = (shown: number) => {
+    if (count) count.textContent = `${shown} of ${rows.length} shown${sortedBy}`;
+  };
   const applyFilter = () => {
     const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
@@ -35,7 +39,7 @@ export function initPriceTable(): void {
       row.hidden = !visible;
       if (visible) shown += 1;
     }
-    if (count) count.textContent = `${shown} of ${rows.length} shown`;
+    announce(shown);
     if (noMatch) noMatch.hidden = shown > 0;
   };
   search.addEventListener("input", applyFilter);
@@ -51,8 +55,18 @@ export function initPriceTable(): void {
         th.setAttribute("aria-sort", "none");
       }
       header.setAttribute("aria-sort", direction);
-      const sorted = [...body.rows].sort(compareRows(key, "numeric" in button.dataset, direction));
+      const numeric = "numeric" in button.dataset;
+      const sorted = [...body.rows].sort(compareRows(key, numeric, direction));
       body.append(...sorted);
+      const words =
+        key === "checked"
+          ? ["oldest first", "newest first"]
+          : numeric
+            ? ["lowest first", "highest first"]
+            : ["A to Z", "Z to A"];
+      const order = direction === "ascending" ? words[0] : words[1];
+      sortedBy = `, sorted by ${button.textContent?.trim() ?? key}, ${order}`;
+      announce(rows.filter((row) => !row.hidden).length);
     });
   }
 }

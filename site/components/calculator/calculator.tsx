@@ -18,7 +18,7 @@ import {
   useState,
 } from "react";
 import type { ViewOutcome } from "../../lib/calculator-view.ts";
-import { formatUsd } from "../../lib/format.ts";
+import { formatDecimal, formatUsd } from "../../lib/format.ts";
 import {
   decodeScenario,
   encodeScenario,
@@ -30,6 +30,7 @@ import {
 } from "../../lib/scenario.ts";
 import { LengthField, NumberField } from "./fields.tsx";
 import { Results } from "./results.tsx";
+import { SavedScenarios } from "./saved-scenarios.tsx";
 
 export interface CalculatorModel {
   id: string;
@@ -41,7 +42,10 @@ export interface CalculatorPlan {
   id: string;
   displayName: string;
   product: string;
+  /** The plan's price per month; for an annual-only plan, the yearly price divided by 12. */
   usdPerMonth: number;
+  /** How that price is billed: monthly, or once a year. */
+  billing: "monthly" | "annual";
   primaryModel: string | undefined;
 }
 
@@ -77,6 +81,8 @@ export interface CalculatorProps {
   plans: CalculatorPlan[];
   pricingVersion: string;
   plansVersion: string;
+  /** The day the plans table's prices are as of (ISO date). */
+  plansPublishedOn: string;
 }
 
 const PRESET_LABELS: Record<PresetName, string> = {
@@ -90,6 +96,11 @@ const PRESET_LABELS: Record<PresetName, string> = {
 
 /** Within this many ms of the last history entry, an edit replaces it instead of adding one. */
 const HISTORY_MERGE_MS = 1000;
+
+/** "$20.00/mo", or "$16.67/mo billed yearly" for a plan sold only by the year. */
+function planPriceText(plan: Pick<CalculatorPlan, "usdPerMonth" | "billing">): string {
+  return `${formatUsd(plan.usdPerMonth)}/mo${plan.billing === "annual" ? " billed yearly" : ""}`;
+}
 
 function presetSummary(catalog: ScenarioCatalog, name: PresetName): string {
   const f = presetFields(catalog, name);
@@ -252,263 +263,291 @@ export default function Calculator(props: CalculatorProps): ReactElement {
           ].includes(p.path),
       );
   const edited = !isUnchangedPreset(catalog, scenario);
+  const currentSearch = encodeScenario(catalog, scenario, props.defaultModels);
+
+  const openSaved = (search: string) => {
+    const decoded = decodeScenario(catalog, search, known);
+    // A scenario opened from the list is a new step for the back button, never merged.
+    lastPushRef.current = 0;
+    setScenario(decoded.scenario);
+    setIgnored(decoded.ignored);
+    startEngine();
+  };
+  const describeSaved = (search: string): string => {
+    const saved = decodeScenario(catalog, search, known).scenario;
+    const models =
+      saved.answer === "room"
+        ? `a room of ${saved.models.length} models`
+        : saved.models.length === 1
+          ? (modelsById.get(saved.models[0] ?? "")?.displayName ?? "1 model")
+          : `${saved.models.length} models`;
+    const plans = saved.plans.map((id) => plansById.get(id)?.displayName ?? id);
+    return [
+      `${PRESET_LABELS[saved.preset]}${isUnchangedPreset(catalog, saved) ? "" : " (edited)"}`,
+      `${formatDecimal(saved.messagesPerDay)} messages a day`,
+      models,
+      plans.length > 0 ? `vs ${plans.join(", ")}` : "no plan",
+    ].join(" · ");
+  };
 
   return (
     <div className="calc">
-      <form
-        className="calc-form card"
-        onSubmit={(event) => event.preventDefault()}
-        onPointerEnter={startEngine}
-        onFocus={startEngine}
-        onTouchStart={startEngine}
-        aria-label="Your usage"
-      >
-        <fieldset className="presets">
-          <legend>Start from a profile</legend>
-          <div className="preset-grid">
-            {catalog.presetNames.map((name) => (
-              <label key={name} className="preset-option">
+      <div className="calc-side stack">
+        <form
+          className="calc-form card"
+          onSubmit={(event) => event.preventDefault()}
+          onPointerEnter={startEngine}
+          onFocus={startEngine}
+          onTouchStart={startEngine}
+          aria-label="Your usage"
+        >
+          <fieldset className="presets">
+            <legend>Start from a profile</legend>
+            {/* On the fieldset's edge, out of the flow: showing it moves nothing. */}
+            {edited ? <span className="badge estimated edited-mark">edited below</span> : null}
+            <div className="preset-grid">
+              {catalog.presetNames.map((name) => (
+                <label key={name} className="preset-option">
+                  <input
+                    type="radio"
+                    name={ids.presets}
+                    value={name}
+                    checked={scenario.preset === name}
+                    onChange={() => choosePreset(name)}
+                  />
+                  {PRESET_LABELS[name]}
+                </label>
+              ))}
+            </div>
+            <p className="small muted preset-summary">
+              {PRESET_LABELS[scenario.preset]}: {presetSummary(catalog, scenario.preset)}.
+            </p>
+          </fieldset>
+
+          <NumberField
+            label="Messages you send per day"
+            value={scenario.messagesPerDay}
+            onChange={(v) => edit({ messagesPerDay: v })}
+            {...FIELD_BOUNDS.messagesPerDay}
+            sliderMax={200}
+            problem={problemFor("messagesPerDay")}
+            hint="On the days you use it."
+          />
+          <div className="row two">
+            <NumberField
+              label="Active days a month"
+              value={scenario.activeDaysPerMonth}
+              onChange={(v) => edit({ activeDaysPerMonth: v })}
+              {...FIELD_BOUNDS.activeDaysPerMonth}
+              problem={problemFor("activeDaysPerMonth")}
+            />
+            <NumberField
+              label="Messages per chat"
+              value={scenario.turnsPerConversation}
+              onChange={(v) => edit({ turnsPerConversation: v })}
+              {...FIELD_BOUNDS.turnsPerConversation}
+              problem={problemFor("turnsPerConversation")}
+              hint="Before you start a new chat."
+            />
+          </div>
+          <div className="row lengths">
+            <LengthField
+              label="Your typical message"
+              value={scenario.prompt}
+              onChange={(v) => edit({ prompt: v })}
+              problem={problemFor("prompt")}
+            />
+            <LengthField
+              label="A typical reply"
+              value={scenario.reply}
+              onChange={(v) => edit({ reply: v })}
+              problem={problemFor("reply")}
+            />
+          </div>
+
+          <details className="more">
+            <summary>More settings: documents, reasoning, caching, hours</summary>
+            <div className="row two">
+              <LengthField
+                label="Pasted document"
+                value={scenario.attachment}
+                onChange={(v) => edit({ attachment: v })}
+                hint="Length of a document or code you paste in."
+              />
+              <NumberField
+                label="Chats with a document"
+                value={Math.round(scenario.attachmentShare * 100)}
+                onChange={(v) => edit({ attachmentShare: v / 100 })}
+                min={0}
+                max={100}
+                suffix="%"
+              />
+            </div>
+            <div className="row two">
+              <NumberField
+                label="Messages to a reasoning model"
+                value={Math.round(scenario.reasoningShare * 100)}
+                onChange={(v) => edit({ reasoningShare: v / 100 })}
+                min={0}
+                max={100}
+                suffix="%"
+                hint="Hidden thinking is billed as output."
+              />
+              <div className="field">
+                <label htmlFor={`${ids.answer}-effort`}>Reasoning effort</label>
+                <select
+                  id={`${ids.answer}-effort`}
+                  value={scenario.reasoningEffort}
+                  onChange={(event) =>
+                    edit({ reasoningEffort: event.target.value as Scenario["reasoningEffort"] })
+                  }
+                >
+                  {catalog.reasoningEfforts.map((effort) => (
+                    <option key={effort} value={effort}>
+                      {effort}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="row two">
+              <NumberField
+                label="System prompt and custom instructions"
+                value={scenario.systemPromptTokens}
+                onChange={(v) => edit({ systemPromptTokens: v })}
+                {...FIELD_BOUNDS.systemPromptTokens}
+                suffix="tokens"
+                problem={problemFor("systemPromptTokens")}
+              />
+              <NumberField
+                label="Hours a day you chat"
+                value={scenario.activeHoursPerDay}
+                onChange={(v) => edit({ activeHoursPerDay: v })}
+                {...FIELD_BOUNDS.activeHoursPerDay}
+                problem={problemFor("activeHoursPerDay")}
+                hint="Spreads messages over the plans' time windows."
+              />
+            </div>
+            <fieldset>
+              <legend>Prompt caching</legend>
+              <label className="check">
                 <input
                   type="radio"
-                  name={ids.presets}
-                  value={name}
-                  checked={scenario.preset === name}
-                  onChange={() => choosePreset(name)}
+                  name={`${ids.answer}-cache`}
+                  checked={scenario.caching === "provider-default"}
+                  onChange={() => edit({ caching: "provider-default" })}
                 />
-                {PRESET_LABELS[name]}
+                As each provider caches by default
               </label>
-            ))}
-          </div>
-          <p className="small muted preset-summary">
-            {edited ? <span className="badge estimated">edited</span> : null}{" "}
-            {presetSummary(catalog, scenario.preset)}
-            {edited ? ", changed below." : "."}
-          </p>
-        </fieldset>
+              <label className="check">
+                <input
+                  type="radio"
+                  name={`${ids.answer}-cache`}
+                  checked={scenario.caching === "off"}
+                  onChange={() => edit({ caching: "off" })}
+                />
+                No caching (a pessimistic bound)
+              </label>
+            </fieldset>
+          </details>
 
-        <NumberField
-          label="Messages you send per day"
-          value={scenario.messagesPerDay}
-          onChange={(v) => edit({ messagesPerDay: v })}
-          {...FIELD_BOUNDS.messagesPerDay}
-          sliderMax={200}
-          problem={problemFor("messagesPerDay")}
-          hint="On the days you use it."
-        />
-        <div className="row two">
-          <NumberField
-            label="Active days a month"
-            value={scenario.activeDaysPerMonth}
-            onChange={(v) => edit({ activeDaysPerMonth: v })}
-            {...FIELD_BOUNDS.activeDaysPerMonth}
-            problem={problemFor("activeDaysPerMonth")}
-          />
-          <NumberField
-            label="Messages per chat"
-            value={scenario.turnsPerConversation}
-            onChange={(v) => edit({ turnsPerConversation: v })}
-            {...FIELD_BOUNDS.turnsPerConversation}
-            problem={problemFor("turnsPerConversation")}
-            hint="Before you start a new chat."
-          />
-        </div>
-        <div className="row lengths">
-          <LengthField
-            label="Your typical message"
-            value={scenario.prompt}
-            onChange={(v) => edit({ prompt: v })}
-            problem={problemFor("prompt")}
-          />
-          <LengthField
-            label="A typical reply"
-            value={scenario.reply}
-            onChange={(v) => edit({ reply: v })}
-            problem={problemFor("reply")}
-          />
-        </div>
-
-        <details className="more">
-          <summary>More settings: documents, reasoning, caching, hours</summary>
-          <div className="row two">
-            <LengthField
-              label="Pasted document"
-              value={scenario.attachment}
-              onChange={(v) => edit({ attachment: v })}
-              hint="Length of a document or code you paste in."
-            />
-            <NumberField
-              label="Chats with a document"
-              value={Math.round(scenario.attachmentShare * 100)}
-              onChange={(v) => edit({ attachmentShare: v / 100 })}
-              min={0}
-              max={100}
-              suffix="%"
-            />
-          </div>
-          <div className="row two">
-            <NumberField
-              label="Messages to a reasoning model"
-              value={Math.round(scenario.reasoningShare * 100)}
-              onChange={(v) => edit({ reasoningShare: v / 100 })}
-              min={0}
-              max={100}
-              suffix="%"
-              hint="Hidden thinking is billed as output."
-            />
+          <fieldset>
+            <legend>Models that answer</legend>
+            <label className="check">
+              <input
+                type="radio"
+                name={`${ids.answer}-mode`}
+                checked={scenario.answer === "each"}
+                onChange={() => edit({ answer: "each" })}
+              />
+              Compare each model on its own
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                name={`${ids.answer}-mode`}
+                checked={scenario.answer === "room"}
+                onChange={() => edit({ answer: "room" })}
+              />
+              All answer every message (a multi-model room)
+            </label>
+            <ul className="plain chosen">
+              {scenario.models.map((id) => (
+                <li key={id} className="chip">
+                  <span>{modelsById.get(id)?.displayName ?? id}</span>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove ${modelsById.get(id)?.displayName ?? id}`}
+                    onClick={() => edit({ models: scenario.models.filter((m) => m !== id) })}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
             <div className="field">
-              <label htmlFor={`${ids.answer}-effort`}>Reasoning effort</label>
+              <label htmlFor={ids.models}>Add a model</label>
               <select
-                id={`${ids.answer}-effort`}
-                value={scenario.reasoningEffort}
-                onChange={(event) =>
-                  edit({ reasoningEffort: event.target.value as Scenario["reasoningEffort"] })
-                }
+                id={ids.models}
+                value=""
+                onChange={(event) => {
+                  const id = event.target.value;
+                  if (id !== "" && !scenario.models.includes(id))
+                    edit({ models: [...scenario.models, id] });
+                }}
               >
-                {catalog.reasoningEfforts.map((effort) => (
-                  <option key={effort} value={effort}>
-                    {effort}
-                  </option>
+                <option value="">Choose a model…</option>
+                {byProvider.map(([provider, list]) => (
+                  <optgroup key={provider} label={provider}>
+                    {list
+                      .filter((m) => !scenario.models.includes(m.id))
+                      .map((m) => (
+                        <option key={m.id} value={m.id}>
+                          {m.displayName}
+                        </option>
+                      ))}
+                  </optgroup>
                 ))}
               </select>
             </div>
-          </div>
-          <div className="row two">
-            <NumberField
-              label="System prompt and custom instructions"
-              value={scenario.systemPromptTokens}
-              onChange={(v) => edit({ systemPromptTokens: v })}
-              {...FIELD_BOUNDS.systemPromptTokens}
-              suffix="tokens"
-              problem={problemFor("systemPromptTokens")}
-            />
-            <NumberField
-              label="Hours a day you chat"
-              value={scenario.activeHoursPerDay}
-              onChange={(v) => edit({ activeHoursPerDay: v })}
-              {...FIELD_BOUNDS.activeHoursPerDay}
-              problem={problemFor("activeHoursPerDay")}
-              hint="Spreads messages over the plans' time windows."
-            />
-          </div>
-          <fieldset>
-            <legend>Prompt caching</legend>
-            <label className="check">
-              <input
-                type="radio"
-                name={`${ids.answer}-cache`}
-                checked={scenario.caching === "provider-default"}
-                onChange={() => edit({ caching: "provider-default" })}
-              />
-              As each provider caches by default
-            </label>
-            <label className="check">
-              <input
-                type="radio"
-                name={`${ids.answer}-cache`}
-                checked={scenario.caching === "off"}
-                onChange={() => edit({ caching: "off" })}
-              />
-              No caching (a pessimistic bound)
-            </label>
           </fieldset>
-        </details>
 
-        <fieldset>
-          <legend>Models that answer</legend>
-          <label className="check">
-            <input
-              type="radio"
-              name={`${ids.answer}-mode`}
-              checked={scenario.answer === "each"}
-              onChange={() => edit({ answer: "each" })}
-            />
-            Compare each model on its own
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name={`${ids.answer}-mode`}
-              checked={scenario.answer === "room"}
-              onChange={() => edit({ answer: "room" })}
-            />
-            All answer every message (a multi-model room)
-          </label>
-          <ul className="plain chosen">
-            {scenario.models.map((id) => (
-              <li key={id} className="chip">
-                <span>{modelsById.get(id)?.displayName ?? id}</span>
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove ${modelsById.get(id)?.displayName ?? id}`}
-                  onClick={() => edit({ models: scenario.models.filter((m) => m !== id) })}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="field">
-            <label htmlFor={ids.models}>Add a model</label>
-            <select
-              id={ids.models}
-              value=""
-              onChange={(event) => {
-                const id = event.target.value;
-                if (id !== "" && !scenario.models.includes(id))
-                  edit({ models: [...scenario.models, id] });
-              }}
-            >
-              <option value="">Choose a model…</option>
-              {byProvider.map(([provider, list]) => (
-                <optgroup key={provider} label={provider}>
-                  {list
-                    .filter((m) => !scenario.models.includes(m.id))
-                    .map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.displayName}
-                      </option>
-                    ))}
-                </optgroup>
+          <fieldset>
+            <legend>Plans to compare</legend>
+            <div className="plan-groups">
+              {plansByProduct.map(([product, list]) => (
+                <div key={product}>
+                  <p className="small muted group-name">{product}</p>
+                  {list.map((plan) => (
+                    <label key={plan.id} className="check">
+                      <input
+                        type="checkbox"
+                        checked={scenario.plans.includes(plan.id)}
+                        onChange={(event) =>
+                          edit({
+                            plans: event.target.checked
+                              ? [...scenario.plans, plan.id]
+                              : scenario.plans.filter((p) => p !== plan.id),
+                          })
+                        }
+                      />
+                      {plan.displayName} <span className="muted small">{planPriceText(plan)}</span>
+                    </label>
+                  ))}
+                </div>
               ))}
-            </select>
-          </div>
-        </fieldset>
-
-        <fieldset>
-          <legend>Plans to compare</legend>
-          <div className="plan-groups">
-            {plansByProduct.map(([product, list]) => (
-              <div key={product}>
-                <p className="small muted group-name">{product}</p>
-                {list.map((plan) => (
-                  <label key={plan.id} className="check">
-                    <input
-                      type="checkbox"
-                      checked={scenario.plans.includes(plan.id)}
-                      onChange={(event) =>
-                        edit({
-                          plans: event.target.checked
-                            ? [...scenario.plans, plan.id]
-                            : scenario.plans.filter((p) => p !== plan.id),
-                        })
-                      }
-                    />
-                    {plan.displayName}{" "}
-                    <span className="muted small">{formatUsd(plan.usdPerMonth)}</span>
-                  </label>
-                ))}
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        {ignored.length > 0 ? (
-          <p className="notice warn small" role="status">
-            Parts of this link could not be used and were left at their defaults:{" "}
-            {ignored.join("; ")}.
-          </p>
-        ) : null}
-      </form>
+            </div>
+          </fieldset>
+          {ignored.length > 0 ? (
+            <p className="notice warn small" role="status">
+              Parts of this link could not be used and were left at their defaults:{" "}
+              {ignored.join("; ")}.
+            </p>
+          ) : null}
+        </form>
+        <SavedScenarios currentSearch={currentSearch} describe={describeSaved} onOpen={openSaved} />
+      </div>
 
       <div
         className={updating ? "calc-results updating" : "calc-results"}
@@ -529,6 +568,7 @@ export default function Calculator(props: CalculatorProps): ReactElement {
             planPrimaryModel={(id) => plansById.get(id)?.primaryModel}
             pricingVersion={props.pricingVersion}
             plansVersion={props.plansVersion}
+            plansPublishedOn={props.plansPublishedOn}
           />
         ) : (
           <div className="notice bad" role="alert">

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/a11y/noRedundantRoles: on phones the cost table's rows are restyled as cards (display: grid); its explicit table roles keep it a table for screen readers that drop table semantics when display changes.
 // The calculator's results: the verdict for each chosen plan, each model's monthly cost with its
 // breakdown and range beside the plans' prices, break-even, suggested spending limit, the chart of
 // cost against messages per day (with its table as text alternative), assumptions, downloads.
@@ -16,6 +17,7 @@ import {
   formatUsdLimit,
 } from "../../lib/format.ts";
 import { type ChartSeries, LineChart } from "../line-chart.tsx";
+import { useStableHeight } from "./use-stable-height.ts";
 
 const SERIES_COLORS = [
   "var(--chart-1)",
@@ -36,6 +38,13 @@ export interface ResultsProps {
   planPrimaryModel: (planId: string) => string | undefined;
   pricingVersion: string;
   plansVersion: string;
+  /** The day the plans table's prices are as of (ISO date). */
+  plansPublishedOn: string;
+}
+
+/** "$20.00/mo", or "$16.67/mo billed yearly". */
+function perMonth(usdPerMonth: number, billing: "monthly" | "annual"): string {
+  return `${formatUsd(usdPerMonth)}/mo${billing === "annual" ? " billed yearly" : ""}`;
 }
 
 function labelOf(projection: ProjectionView, modelName: (id: string) => string): string {
@@ -58,8 +67,10 @@ function Verdict(props: {
         ? `${c.planName} is cheaper than the API`
         : `It depends: the API range straddles ${c.planName}'s price`;
   const breakEven = c.breakEvenMessagesPerDay;
+  const ref = useStableHeight<HTMLElement>(`${c.planId}|${c.scenarioLabel}`);
   return (
     <article
+      ref={ref}
       className={`verdict notice ${tone}`}
       data-plan={c.planId}
       data-scenario={c.scenarioLabel}
@@ -73,14 +84,16 @@ function Verdict(props: {
           <span className="small">
             a month by API on {c.room ? "the room" : props.modelName(c.scenarioModels[0] ?? "")}
             <br />
-            likely {formatUsd(c.apiLowUsd)}–{formatUsd(c.apiHighUsd)}
+            likely {formatUsd(c.apiLowUsd)}–{formatUsd(c.apiHighUsd)}{" "}
+            <span className="badge estimated">estimate</span>
           </span>
         </div>
         <div>
           <span className="big">{formatUsd(c.planUsdPerMonth)}</span>
           <span className="small">
             a month for {c.planName}
-            {c.billing === "annual" ? " (billed yearly)" : ""}
+            <br />
+            {c.billing === "annual" ? "billed yearly, list price" : "billed monthly, list price"}
           </span>
         </div>
       </div>
@@ -146,7 +159,9 @@ function Breakdown(props: { projection: ProjectionView }): ReactElement {
         })}
       </svg>
       <span className="small muted">
-        {parts.map((part) => `${part.label} ${formatUsd(part.usd)}`).join(" · ")}
+        {parts.length > 0
+          ? parts.map((part) => `${part.label} ${formatUsd(part.usd)}`).join(" · ")
+          : "nothing to pay at this usage"}
       </span>
     </div>
   );
@@ -161,11 +176,19 @@ export function Results(props: ResultsProps): ReactElement {
     ...new Map(
       view.comparisons.map((c) => [
         c.planId,
-        { id: c.planId, displayName: c.planName, usdPerMonth: c.planUsdPerMonth },
+        {
+          id: c.planId,
+          displayName: c.planName,
+          usdPerMonth: c.planUsdPerMonth,
+          billing: c.billing,
+        },
       ]),
     ).values(),
   ];
   const first = view.projections[0];
+  const tableRef = useStableHeight<HTMLElement>(
+    `${view.projections.map((p) => p.label).join(",")}|${plans.map((p) => p.id).join(",")}`,
+  );
 
   const series: ChartSeries[] = view.chart.lines.map((line, i) => ({
     label: view.projections[i] ? labelOf(view.projections[i], modelName) : line.label,
@@ -173,11 +196,34 @@ export function Results(props: ResultsProps): ReactElement {
     points: line.points,
   }));
   const references = plans.map((plan, i) => ({
-    label: `${plan.displayName} ${formatUsd(plan.usdPerMonth)}`,
+    label: `${plan.displayName} ${perMonth(plan.usdPerMonth, plan.billing)}`,
     y: plan.usdPerMonth,
     color: PLAN_COLORS[i % PLAN_COLORS.length] ?? "var(--muted)",
   }));
   const tableSteps = view.chart.lines[0]?.points.filter((_, i) => i % 6 === 0) ?? [];
+  const provenance = (
+    <p className="small muted provenance" data-pricing-version={props.pricingVersion}>
+      Every amount is an estimate. API prices: table {props.pricingVersion}, in effect on{" "}
+      {formatDate(first?.pricedOn ?? "")}; plan prices: table {props.plansVersion}, US list prices
+      before tax as of {formatDate(props.plansPublishedOn)}.{" "}
+      <a href="/method/">How it is computed</a>
+    </p>
+  );
+  // The chart in words: each line's cost at today's usage and where it crosses each plan's price.
+  const inWords = view.projections.map((projection, i) => {
+    const name = series[i]?.label ?? projection.label;
+    const crossings = plans.map((plan) => {
+      const c = view.comparisons.find(
+        (x) => x.planId === plan.id && x.scenarioLabel === projection.label,
+      );
+      if (!c) return `not compared with ${plan.displayName}`;
+      const price = `${plan.displayName}'s ${formatUsd(plan.usdPerMonth)}`;
+      return c.breakEvenMessagesPerDay === null
+        ? `stays under ${price} even at ${formatCount(c.maxMessagesPerDay)} messages a day`
+        : `reaches ${price} at about ${formatDecimal(c.breakEvenMessagesPerDay)} messages a day`;
+    });
+    return `${name}: ${formatUsd(projection.expected.totalUsd)} a month at ${formatDecimal(props.messagesPerDay)} messages a day${crossings.length > 0 ? `; ${crossings.join("; ")}` : ""}.`;
+  });
 
   return (
     <div className="stack results">
@@ -196,65 +242,93 @@ export function Results(props: ResultsProps): ReactElement {
               />
             ))}
           </div>
+          {provenance}
         </section>
       ) : (
-        <p className="notice">Choose a plan to compare with, or read the API costs below.</p>
+        <section aria-label="Verdict">
+          <p className="notice">Choose a plan to compare with, or read the API costs below.</p>
+          {provenance}
+        </section>
       )}
 
-      <section className="card" aria-labelledby={ids.table}>
+      <section className="card" aria-labelledby={ids.table} ref={tableRef}>
         <h2 id={ids.table}>Monthly cost by model</h2>
         <p className="small muted">
           {first
             ? `${formatCount(first.messagesPerMonth)} messages in ${formatDecimal(first.activeDays)} active days, about ${formatDecimal(first.conversationsPerMonth)} conversations; prices in effect on ${formatDate(first.pricedOn)}.`
             : null}
         </p>
-        <div className="table-wrap">
-          <table className="cost-table">
+        <div className="table-wrap cost-table-wrap">
+          <table className="cost-table" role="table">
             <caption className="sr-only">
               Expected monthly API cost per model, its range, and the difference to each plan
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Model</th>
-                <th scope="col" className="num">
+            <colgroup>
+              <col className="col-model" />
+              <col className="col-month" />
+              <col className="col-message" />
+              {plans.map((plan) => (
+                <col key={plan.id} className="col-plan" />
+              ))}
+            </colgroup>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  Model
+                </th>
+                <th scope="col" className="num" role="columnheader">
                   Per month
                   <br />
-                  <span className="small muted">likely range</span>
+                  <span className="small muted">estimate (range)</span>
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num" role="columnheader">
                   Per message
                 </th>
                 {plans.map((plan) => (
-                  <th scope="col" className="num" key={plan.id}>
+                  <th scope="col" className="num" key={plan.id} role="columnheader">
                     vs {plan.displayName}
                     <br />
-                    <span className="small muted">{formatUsd(plan.usdPerMonth)}</span>
+                    <span className="small muted">{perMonth(plan.usdPerMonth, plan.billing)}</span>
                   </th>
                 ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {view.projections.map((projection) => (
-                <tr key={projection.label} data-scenario={projection.label}>
-                  <th scope="row">
+                <tr key={projection.label} data-scenario={projection.label} role="row">
+                  <th scope="row" role="rowheader">
                     {labelOf(projection, modelName)}
                     <Breakdown projection={projection} />
                   </th>
-                  <td className="num" data-usd={projection.expected.totalUsd}>
+                  <td
+                    className="num"
+                    data-usd={projection.expected.totalUsd}
+                    data-label="Per month (estimate)"
+                    role="cell"
+                  >
                     <strong>{formatUsd(projection.expected.totalUsd)}</strong>
                     <br />
                     <span className="small muted">
                       {formatUsd(projection.lowUsd)}–{formatUsd(projection.highUsd)}
                     </span>
                   </td>
-                  <td className="num">{formatUsd(projection.usdPerMessage)}</td>
+                  <td className="num" data-label="Per message" role="cell">
+                    {formatUsd(projection.usdPerMessage)}
+                  </td>
                   {plans.map((plan) => {
                     const c = view.comparisons.find(
                       (x) => x.planId === plan.id && x.scenarioLabel === projection.label,
                     );
-                    if (!c) return <td key={plan.id} />;
+                    const label = `vs ${plan.displayName} (${perMonth(plan.usdPerMonth, plan.billing)})`;
+                    if (!c) return <td key={plan.id} data-label={label} role="cell" />;
                     return (
-                      <td className="num" key={plan.id} data-difference={c.differenceUsd}>
+                      <td
+                        className="num"
+                        key={plan.id}
+                        data-difference={c.differenceUsd}
+                        data-label={label}
+                        role="cell"
+                      >
                         <span className={c.differenceUsd < 0 ? "good-text" : "bad-text"}>
                           {c.differenceUsd < 0
                             ? `${formatUsd(-c.differenceUsd)} less`
@@ -296,8 +370,13 @@ export function Results(props: ResultsProps): ReactElement {
           yLabel="USD per month"
           height={300}
         />
-        <details className="small">
-          <summary>The chart as a table</summary>
+        <details className="small chart-alt">
+          <summary>The chart in words and as a table</summary>
+          <ul className="chart-words">
+            {inWords.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
           <div className="table-wrap">
             <table>
               <caption className="sr-only">Monthly API cost at several message counts</caption>
