@@ -21,7 +21,7 @@ import type {
   CountRequest,
   CountResult,
 } from "../lib/counter-protocol.ts";
-import { formatCount, formatUsd } from "../lib/format.ts";
+import { formatCount, formatDate, formatUsd } from "../lib/format.ts";
 
 export interface CounterModel {
   id: string;
@@ -36,6 +36,8 @@ export interface TokenCounterProps {
   models: CounterModel[];
   defaultModelIds: string[];
   pricingVersion: string;
+  /** The day the table's prices are in effect for (its publication date, ISO). */
+  pricingPublishedOn: string;
 }
 
 /** Tokens drawn in the boundary view: enough to read, few enough to redraw while typing. */
@@ -428,7 +430,7 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
               : loading
                 ? `Loading the tokenizer for ${modelsById.get(loading)?.displayName ?? loading} (once)…`
                 : result
-                  ? `Counted in ${Math.max(1, Math.round(result.elapsedMs - result.loadMs))} ms${result.loadMs >= 1 ? ` (after loading the tokenizers once, ${(result.loadMs / 1000).toFixed(1)} s)` : ""}. Prices: table ${props.pricingVersion}.`
+                  ? `Counted in ${Math.max(1, Math.round(result.elapsedMs - result.loadMs))} ms${result.loadMs >= 1 ? ` (after loading the tokenizers once, ${(result.loadMs / 1000).toFixed(1)} s)` : ""}. Prices: table ${props.pricingVersion}, in effect on ${formatDate(props.pricingPublishedOn)}.`
                   : "Counting…"}
           </p>
           <div className="table-wrap">
@@ -441,9 +443,11 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
                     Tokens
                   </th>
                   <th scope="col" className="num">
-                    Send
+                    <span className="sr-only">Cost to </span>Send
                     <br />
-                    <span className="small muted">receive</span>
+                    <span className="small muted">
+                      <span className="sr-only">cost to </span>receive
+                    </span>
                   </th>
                 </tr>
               </thead>
@@ -506,8 +510,8 @@ export default function TokenCounter(props: TokenCounterProps): ReactElement {
           </div>
           <p className="small muted">
             “Send” prices these tokens as uncached input (you send the text), “receive” as output (a
-            model writes it), at each model's standard price. Chats include each model's per-message
-            formatting tokens.
+            model writes it), at each model's standard price. Costs of estimated counts are
+            estimates too. Chats include each model's per-message formatting tokens.
           </p>
         </section>
 

@@ -5,8 +5,14 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defaultPricingTable } from "@tokenmeter/core";
+import {
+  defaultPlansTable,
+  defaultPricingTable,
+  plansVersion,
+  pricingVersion,
+} from "@tokenmeter/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { formatDate, formatDecimal } from "../../site/lib/format.ts";
 import {
   foreignRequests,
   type LaunchedBrowser,
@@ -340,5 +346,137 @@ browserSuite("calculator", () => {
     expect(json.comparisons.map((c) => c.verdict)).toEqual(cli.comparisons.map((c) => c.verdict));
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("labels every amount: an estimate, from which price and plan tables, of what date, per month", async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${site.origin}/`);
+    await waitForResult(page, "");
+    const provenance = (await page.locator(".provenance").textContent()) ?? "";
+    expect(provenance).toContain("Every amount is an estimate.");
+    expect(provenance).toContain(
+      `API prices: table ${pricingVersion}, in effect on ${formatDate(defaultPricingTable.publishedOn)}`,
+    );
+    expect(provenance).toContain(
+      `plan prices: table ${plansVersion}, US list prices before tax as of ${formatDate(defaultPlansTable.publishedOn)}`,
+    );
+    // The verdict says its API figure is an estimate and how the plan is billed.
+    const verdict = page.locator(".verdict[data-plan=chatgpt-plus]");
+    expect(await verdict.locator(".badge.estimated").textContent()).toBe("estimate");
+    expect(await verdict.textContent()).toContain("billed monthly, list price");
+    // Every plan price in the form, the table header and the chart legend is per month.
+    expect(
+      await page
+        .getByRole("checkbox", { name: /ChatGPT Plus/ })
+        .locator("xpath=..")
+        .textContent(),
+    ).toMatch(/ChatGPT Plus \$20\.00\/mo$/);
+    expect(await page.locator(".cost-table thead").textContent()).toContain("$20.00/mo");
+    expect(await page.locator(".chart-legend").textContent()).toContain("ChatGPT Plus $20.00/mo");
+    expect(await page.locator(".cost-table thead").textContent()).toContain("estimate (range)");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps its columns and the sections below still while the numbers change", async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${site.origin}/`);
+    await waitForResult(page, "");
+    const layout = () =>
+      page.evaluate(() => ({
+        columns: [...document.querySelectorAll(".cost-table thead th")].map((th) =>
+          Math.round(th.getBoundingClientRect().left),
+        ),
+        verdictHeight: document.querySelector(".verdict")?.getBoundingClientRect().height ?? 0,
+        chartTop:
+          document
+            .querySelector(".cost-table")
+            ?.closest("section")
+            ?.nextElementSibling?.getBoundingClientRect().top ?? 0,
+      }));
+    const box = page.getByLabel("Messages you send per day", { exact: true });
+    // Wait for core once, so every value below is computed in the browser.
+    await box.fill("21");
+    await waitForResult(page, "?mpd=21");
+    const start = await layout();
+    let previous = start;
+    // From cents to hundreds of dollars and back: digits and verdicts change length.
+    for (const value of ["3", "30", "300", "1", "0", "900", "12", "20"]) {
+      await box.fill(value);
+      await waitForResult(page, value === "20" ? "" : `?mpd=${value}`);
+      const now = await layout();
+      expect({ value, columns: now.columns }).toEqual({ value, columns: start.columns });
+      // Content may push things down (a longer verdict), never pull them back up mid-edit.
+      expect(now.verdictHeight).toBeGreaterThanOrEqual(previous.verdictHeight);
+      expect(now.chartTop).toBeGreaterThanOrEqual(previous.chartTop);
+      previous = now;
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("puts the chart in words, with the CLI's break-even for each model", async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${site.origin}/`);
+    await waitForResult(page, "");
+    const cli = cliCompare([
+      "--profile",
+      "moderate",
+      ...defaultModels.flatMap((m) => ["-m", m]),
+      "--plan",
+      "chatgpt-plus",
+    ]);
+    await page.getByText("The chart in words and as a table").click();
+    const lines = await page.locator(".chart-words li").allTextContents();
+    expect(lines).toHaveLength(cli.projections.length);
+    for (const [i, comparison] of cli.comparisons.entries()) {
+      const be = comparison.breakEvenMessagesPerDay;
+      expect(lines[i]).toContain(
+        be === null
+          ? "stays under ChatGPT Plus's $20.00 even at"
+          : `reaches ChatGPT Plus's $20.00 at about ${formatDecimal(be)} messages a day`,
+      );
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows each model as a labelled card on a 360 px phone, still a table for assistive tech", async () => {
+    const phone = await launchChromium({ viewport: { width: 360, height: 780 } });
+    try {
+      const { page, errors } = await openPage(phone.context);
+      await page.goto(`${site.origin}/?plans=chatgpt-plus,claude-pro`);
+      await waitForResult(page, "?plans=chatgpt-plus,claude-pro");
+      const table = page.locator(".cost-table");
+      const fits = await table.evaluate((el) => el.scrollWidth <= el.clientWidth);
+      expect(fits).toBe(true);
+      const firstRow = table.locator("tbody tr").first();
+      const labels = await firstRow
+        .locator("td")
+        .evaluateAll((cells) =>
+          cells.map((cell) => getComputedStyle(cell, "::before").content.replace(/^"|"$/g, "")),
+        );
+      expect(labels).toEqual([
+        "Per month (estimate)",
+        "Per message",
+        "vs ChatGPT Plus ($20.00/mo)",
+        "vs Claude Pro ($20.00/mo)",
+      ]);
+      // The verdict is moved above the form by CSS; nothing in it can take focus, so Tab order
+      // never jumps back up to it after the form.
+      const verdictFocusables = await page
+        .locator(".calc-results .results > :first-child")
+        .locator("a[href], button, input, select, textarea, [tabindex]")
+        .count();
+      expect(verdictFocusables).toBe(0);
+      // The accessibility tree still has a table with a header row and cells.
+      const tree = await page.locator(".cost-table-wrap").ariaSnapshot();
+      expect(tree).toMatch(/- table/);
+      expect(tree).toMatch(/- columnheader "Per message"/);
+      expect(tree).toMatch(/- rowheader "GPT-5\.5/);
+      expect(errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
   });
 });

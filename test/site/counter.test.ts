@@ -135,6 +135,55 @@ browserSuite("token counter", () => {
     await page.close();
   });
 
+  it("counts 50,000 characters full of special-token strings as plain text, as core does", async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${site.origin}/counter/`);
+    const piece = "<|endoftext|> <|im_start|>user<|im_end|> <|fim_prefix|>x<|fim_suffix|> 🙂 ";
+    const big = piece.repeat(Math.ceil(50_000 / piece.length)).slice(0, 50_000);
+    await page.getByLabel("Text to count").fill(big);
+    const models = await page.locator(".count-table tbody tr[data-model]").count();
+    await waitForCounts(page, models);
+    const shown = await countsShown(page);
+    const openai = [...shown.keys()].filter((id) => id.startsWith("gpt-"));
+    expect(openai.length).toBeGreaterThan(0);
+    for (const model of openai) {
+      // Core in Node counts special-token strings as ordinary text (encode_ordinary).
+      expect({ model, tokens: shown.get(model) }).toEqual({
+        model,
+        tokens: (await countTokens(big, model)).tokens,
+      });
+    }
+    // Every model answered: no failure row, and the boundaries view shows the text's start.
+    expect(await page.locator(".count-table [role=alert]").count()).toBe(0);
+    await page.waitForSelector(".token-view .tok");
+    expect(await page.locator(".token-view").textContent()).toContain("<|endoftext|>");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fits its results on a 360 px phone, remove buttons included", async () => {
+    const phone = await launchChromium({ viewport: { width: 360, height: 780 } });
+    try {
+      const { page, errors } = await openPage(phone.context);
+      await page.goto(`${site.origin}/counter/`);
+      await page.getByLabel("Text to count").fill(SAMPLE);
+      await waitForCounts(page, await page.locator(".count-table tbody tr[data-model]").count());
+      const wrap = page.locator(".count-table").locator("xpath=..");
+      const { scroll, client } = await wrap.evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+      }));
+      expect(scroll).toBeLessThanOrEqual(client);
+      for (const button of await page.getByRole("button", { name: /^Remove / }).all()) {
+        const box = await button.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it("counts a chat with each model's formatting overhead", async () => {
     const { page, errors } = await openPage(browser.context);
     await page.goto(`${site.origin}/counter/`);

@@ -136,6 +136,27 @@ browserSuite("import my history", () => {
     await page.close();
   });
 
+  it("says when it starts and finishes, and moves focus to the finished report", async () => {
+    const { page, errors } = await openPage(browser.context);
+    await page.goto(`${site.origin}/import/`, { waitUntil: "networkidle" });
+    // The report itself is not in a live region: a screen reader would read all of it out.
+    expect(await page.locator("[aria-live]").count()).toBe(0);
+    const status = page.locator(".import > [role=status]");
+    await page.locator('input[type="file"]').setInputFiles(join(dir, "chatgpt-export.zip"));
+    await page.waitForSelector("[data-import-done]", { timeout: 120_000 });
+    const counted = Number(
+      await page.locator("[data-import-done]").getAttribute("data-import-done"),
+    );
+    expect(await status.textContent()).toBe(
+      `Done: ${counted} requests priced. The report follows.`,
+    );
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      "Your history, priced",
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("re-prices on another model and compares with the chosen plans, like the CLI", async () => {
     const { page, errors } = await openPage(browser.context);
     await page.goto(`${site.origin}/import/`, { waitUntil: "networkidle" });
@@ -222,8 +243,13 @@ browserSuite("import my history", () => {
       join(dir, "photos.zip"),
       zipSync({ "photo.jpg": new Uint8Array([255, 216, 255]) }),
     );
+    writeFileSync(join(dir, "empty.zip"), "");
+    // A text file that was renamed to .zip: read as what it is, never quoted.
+    writeFileSync(join(dir, "renamed.zip"), `${PRIVATE_MARKER} not really a zip`);
     const { page, errors } = await openPage(browser.context);
     for (const [name, expected] of [
+      ["empty.zip", /Cannot estimate empty\.zip: it is empty\./],
+      ["renamed.zip", /Cannot estimate renamed\.zip: it is not a log format tokenmeter knows/],
       ["notes.txt", /Cannot estimate notes\.txt: it is not a log format tokenmeter knows/],
       [
         "photos.zip",

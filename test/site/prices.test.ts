@@ -81,6 +81,22 @@ browserSuite("prices page", () => {
         .map(Number),
     );
     expect(inputs).toEqual([...inputs].sort((a, b) => b - a));
+    // The live count says what is shown and in which order, for people who cannot see the arrows.
+    expect(await page.locator("#model-count").textContent()).toMatch(
+      /^(\d+) of \1 shown, sorted by Input, highest first$/,
+    );
+    await page.getByLabel("Search models").fill("mini");
+    expect(await page.locator("#model-count").textContent()).toMatch(
+      /^\d+ of \d+ shown, sorted by Input, highest first$/,
+    );
+    await page.getByRole("button", { name: "Source, checked" }).click();
+    expect(await page.locator("#model-count").textContent()).toMatch(
+      /sorted by Source, checked, oldest first$/,
+    );
+    // Price columns say their unit; the typical message says it is an estimate.
+    const headers = await page.locator("#price-table thead").textContent();
+    expect(headers).toContain("Outputper 1M tokens");
+    expect(headers).toContain("Typical messageestimate");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -272,6 +272,13 @@ export default function Calculator(props: CalculatorProps): ReactElement {
     setScenario(decoded.scenario);
     setIgnored(decoded.ignored);
     startEngine();
+    // Bring the answer into view (on phones it is at the top, far above the list).
+    requestAnimationFrame(() => {
+      const answer = document.querySelector(".calc-results .results > :first-child");
+      if (!answer || answer.getBoundingClientRect().top >= 0) return;
+      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      answer.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+    });
   };
   const describeSaved = (search: string): string => {
     const saved = decodeScenario(catalog, search, known).scenario;
@@ -569,6 +576,7 @@ export default function Calculator(props: CalculatorProps): ReactElement {
             pricingVersion={props.pricingVersion}
             plansVersion={props.plansVersion}
             plansPublishedOn={props.plansPublishedOn}
+            layoutKey={`${computed.preset}|${computed.answer}`}
           />
         ) : (
           <div className="notice bad" role="alert">

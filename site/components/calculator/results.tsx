@@ -40,6 +40,11 @@ export interface ResultsProps {
   plansVersion: string;
   /** The day the plans table's prices are as of (ISO date). */
   plansPublishedOn: string;
+  /**
+   * Changes on a deliberate switch (another preset, room vs each): boxes kept from shrinking while
+   * typing may then take their natural height again.
+   */
+  layoutKey: string;
 }
 
 /** "$20.00/mo", or "$16.67/mo billed yearly". */
@@ -54,6 +59,7 @@ function labelOf(projection: ProjectionView, modelName: (id: string) => string):
 }
 
 function Verdict(props: {
+  layoutKey: string;
   comparison: ComparisonView;
   modelName: (id: string) => string;
   messagesPerDay: number;
@@ -67,7 +73,7 @@ function Verdict(props: {
         ? `${c.planName} is cheaper than the API`
         : `It depends: the API range straddles ${c.planName}'s price`;
   const breakEven = c.breakEvenMessagesPerDay;
-  const ref = useStableHeight<HTMLElement>(`${c.planId}|${c.scenarioLabel}`);
+  const ref = useStableHeight<HTMLElement>(`${props.layoutKey}|${c.planId}|${c.scenarioLabel}`);
   return (
     <article
       ref={ref}
@@ -187,7 +193,7 @@ export function Results(props: ResultsProps): ReactElement {
   ];
   const first = view.projections[0];
   const tableRef = useStableHeight<HTMLElement>(
-    `${view.projections.map((p) => p.label).join(",")}|${plans.map((p) => p.id).join(",")}`,
+    `${props.layoutKey}|${view.projections.map((p) => p.label).join(",")}|${plans.map((p) => p.id).join(",")}`,
   );
 
   const series: ChartSeries[] = view.chart.lines.map((line, i) => ({
@@ -201,12 +207,14 @@ export function Results(props: ResultsProps): ReactElement {
     color: PLAN_COLORS[i % PLAN_COLORS.length] ?? "var(--muted)",
   }));
   const tableSteps = view.chart.lines[0]?.points.filter((_, i) => i % 6 === 0) ?? [];
+  // No link here: on phones this block is moved above the form (CSS order), and a focusable
+  // element in it would be reached by Tab long after it is seen.
   const provenance = (
     <p className="small muted provenance" data-pricing-version={props.pricingVersion}>
       Every amount is an estimate. API prices: table {props.pricingVersion}, in effect on{" "}
       {formatDate(first?.pricedOn ?? "")}; plan prices: table {props.plansVersion}, US list prices
-      before tax as of {formatDate(props.plansPublishedOn)}.{" "}
-      <a href="/method/">How it is computed</a>
+      before tax as of {formatDate(props.plansPublishedOn)}. The method and every assumption are
+      listed below.
     </p>
   );
   // The chart in words: each line's cost at today's usage and where it crosses each plan's price.
@@ -236,6 +244,7 @@ export function Results(props: ResultsProps): ReactElement {
             {headlines.map((comparison) => (
               <Verdict
                 key={comparison.planId}
+                layoutKey={props.layoutKey}
                 comparison={comparison}
                 modelName={modelName}
                 messagesPerDay={props.messagesPerDay}
