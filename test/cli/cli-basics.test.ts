@@ -36,13 +36,29 @@ describe("tokenmeter (the command itself)", () => {
 
   it.each([
     [[], /USAGE/],
-    [["frobnicate"], /Unknown command frobnicate/],
+    [
+      ["frobnicate"],
+      /Unknown command "frobnicate"\.\nThe commands are estimate, count, prices, compare/,
+    ],
+    [["estimat", "x.zip"], /Unknown command "estimat"\. Did you mean "estimate"\?/],
+    [["cuont"], /Did you mean "count"\?/],
     [["prices", "--sice", "2025-01-01"], /Unknown option "--sice"/],
     [["prices", "--json", "--csv"], /Choose one output format/],
     [["prices", "--at", "2025-02-30"], /--at: not a calendar date/],
     [["prices", "--at", "yesterday"], /--at: expected a date like 2025-03-01/],
-    [["estimate"], /No input given|give at least one file/],
-    [["estimate", "test/fixtures/cli/api-small.jsonl", "--by", "week"], /--by/],
+    [
+      ["estimate"],
+      /No file given: name a ChatGPT or Claude\.ai export \.zip, a log file or a directory/,
+    ],
+    // One message per flag (a malformed date fails the calendar check too, which says less).
+    [
+      ["estimate", "test/fixtures/cli/api-small.jsonl", "--since", "yesterday"],
+      /^error: Invalid option --since: expected a date like 2025-03-01\.\nRun `tokenmeter estimate --help`/,
+    ],
+    [
+      ["estimate", "test/fixtures/cli/api-small.jsonl", "--by", "week"],
+      /^error: Invalid option --by: expected one of month, day, model, conversation\.\nRun `tokenmeter estimate --help`/,
+    ],
     [
       ["estimate", "test/fixtures/cli/api-small.jsonl", "--model", "gpt-4o-mni"],
       /Unknown model "gpt-4o-mni".*Did you mean "gpt-4o-mini"/,
@@ -61,9 +77,9 @@ describe("tokenmeter (the command itself)", () => {
         "--until",
         "2025-04-01",
       ],
-      /--since is after --until/,
+      /--since: 2025-05-01 is after --until 2025-04-01/,
     ],
-    [["count", "-", "--as", "xml"], /--as/],
+    [["count", "-", "--as", "xml"], /Invalid option --as: expected auto, text or chat/],
     [["compare", "--profile", "extreme"], /--profile: expected one of light, moderate/],
     [["compare", "--messages-per-day", "-3"], /--messages-per-day/],
   ] as const)("usage error (exit 2): %j", async (args, message) => {

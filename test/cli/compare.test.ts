@@ -151,6 +151,22 @@ describe("tokenmeter compare", () => {
     expect(result.stdout).toContain("ChatGPT Plus");
   });
 
+  it("writes who is cheaper and whether the caps fit in words, and keeps the codes in CSV and JSON", async () => {
+    const args = ["compare", "--profile", "light", "--plan", "plus", "--at", AT];
+    const { json } = await runCliJson<{ comparisons: { cheaper: string; capsStatus: string }[] }>(
+      args,
+    );
+    const comparison = json.comparisons[0];
+    // The light preset (5 messages a day) costs well under Plus and fits its caps.
+    expect([comparison?.cheaper, comparison?.capsStatus]).toEqual(["api", "within"]);
+    const table = await runCli(args);
+    expect(table.stdout).toMatch(
+      /\nChatGPT Plus +\$20\.00 +gpt-5\.5 +\$[\d.]+ +API +\d+ +yes +\$[\d.]+\n/,
+    );
+    const csv = await runCli([...args, "--csv"]);
+    expect(csv.stdout).toMatch(/\r\nChatGPT Plus,20,gpt-5\.5,[\d.]+,api,\d+,within,[\d.]+\r\n/);
+  });
+
   it.each([
     [["compare", "--plan", "chatgpt-ultra"], /Unknown plan "chatgpt-ultra"/],
     [["compare", "--reasoning-share", "1.5"], /--reasoning-share: is a share: at most 1/],

@@ -88,12 +88,16 @@ describe("tokenmeter estimate on bad input: a clear message, the documented exit
   it.each([
     ["a missing file", ["missing.jsonl"], /File not found: .*missing\.jsonl/],
     ["an empty file", ["empty.jsonl"], /empty\.jsonl: it is empty/],
-    ["binary garbage", ["garbage.jsonl"], /garbage\.jsonl: it contains binary data, not text/],
-    ["UTF-16 text", ["utf16.json"], /utf16\.json: it contains binary data/],
+    [
+      "binary garbage",
+      ["garbage.jsonl"],
+      /garbage\.jsonl: it contains binary data \(NUL bytes\), not text/,
+    ],
+    ["UTF-16 text", ["utf16.json"], /utf16\.json: it is UTF-16 text: save it as UTF-8/],
     [
       "a zip without conversations.json",
       ["no-conversations.zip"],
-      /no-conversations\.zip: the zip archive has no conversations\.json \(it holds 2 file\(s\)\)/,
+      /no-conversations\.zip: the zip archive has no conversations\.json \(it holds 2 files\)/,
     ],
     [
       "a zip cut short",
@@ -113,12 +117,12 @@ describe("tokenmeter estimate on bad input: a clear message, the documented exit
     [
       "JSONL where no line is readable",
       ["all-bad.jsonl", "--format", "generic-jsonl"],
-      /Nothing could be counted: 2 record\(s\) were unreadable \(BAD_JSON first at .*all-bad\.jsonl:1/,
+      /Nothing could be counted: 2 records were unreadable \(BAD_JSON first at .*all-bad\.jsonl:1/,
     ],
     [
       "a directory with no log in it",
       ["nothing-useful"],
-      /None of the 1 file\(s\) found is a log tokenmeter recognizes/,
+      /The file found is not a log tokenmeter recognizes/,
     ],
   ] as const)("%s: exit 1", async (_name, files, message) => {
     const result = await runCli([
@@ -152,7 +156,11 @@ describe("tokenmeter estimate on bad input: a clear message, the documented exit
     expect(result.stderr).not.toContain(PRIVATE_MARKER);
     const strict = await runCli(["estimate", path("some-bad-lines.jsonl"), "--strict"]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/some-bad-lines\.jsonl:2: /);
+    expect(strict.stderr).toMatch(
+      /some-bad-lines\.jsonl:2 \(byte \d+\): line 2 is not valid JSON(?: \(column \d+\))?; .* In strict mode tokenmeter stops at the first unreadable record/,
+    );
+    // Strict mode does not skip: the message must not say it did.
+    expect(strict.stderr).not.toMatch(/: skipped/);
     expect(strict.stderr).not.toContain(PRIVATE_MARKER);
   });
 

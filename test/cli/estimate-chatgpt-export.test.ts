@@ -187,20 +187,28 @@ describe("tokenmeter estimate on a ChatGPT export (.zip as downloaded)", () => {
   });
 
   it("compares each month with several plans: API $x vs Plus $20.00", async () => {
-    const result = await runCli([
-      "estimate",
-      zipPath,
-      "--plan",
-      "plus",
-      "--plan",
-      "chatgpt-pro-200",
-    ]);
+    const args = ["estimate", zipPath, "--plan", "plus", "--plan", "chatgpt-pro-200"];
+    const { json } = await runCliJson<EstimateReport>(args);
+    // The months' API costs (each checked to the micro-dollar by the tests above).
+    const apiUsd = json.months.map((month) => month.scenarios[0]?.totalUsd);
+    expect(apiUsd.map((usd) => usd?.toFixed(7))).toEqual(["0.0004175", "0.0017466"]);
+    const result = await runCli(args);
     expect(result.code).toBe(0);
+    // One number of decimals for the whole column: two significant digits of the smallest
+    // amount, 0.0004175 (−log10 = 3.38 → 4, + 1 = 5 decimals): $0.00042 and $0.00175. The last
+    // column compares the first plan: 20 − 0.0004175 = 19.9995825 → "$20.00 less".
     expect(result.stdout).toMatch(
-      /2025-01\*\s+1\s+\$[\d.]+\s+\$20\.00\s+\$200\.00\s+API \$[\d.]+ vs ChatGPT Plus \$20\.00/,
+      /\n2025-01\* +1 +\$0\.00042 +\$20\.00 +\$200\.00 +\$20\.00 less\n2025-02\* +2 +\$0\.00175 +\$20\.00 +\$200\.00 +\$20\.00 less\n/,
     );
-    expect(result.stdout).toContain("Over 2 month(s), the API (as used) would have cost");
+    expect(result.stdout).toMatch(
+      /Month +Active days +API \(as used\) +ChatGPT Plus +ChatGPT Pro \(\$200 tier\) +API vs ChatGPT Plus\n/,
+    );
+    // One sentence per plan over the same months: 0.0004175 + 0.0017466 = 0.0021641 → $0.00216.
+    expect(result.stdout).toContain(
+      "Over 2 months, ChatGPT Plus comes to $40.00; the API would have cost $0.00216 ($40.00 less; cheaper in 2 of 2 months).\nOver 2 months, ChatGPT Pro ($200 tier) comes to $400.00; the API would have cost $0.00216 ($400.00 less; cheaper in 2 of 2 months).",
+    );
     expect(result.stdout).toContain("Totals are lower bounds");
+    expect(result.stdout).not.toContain("(s)");
     expect(result.stderr).not.toContain(PRIVATE_MARKER);
   });
 

@@ -186,7 +186,7 @@ describe("tokenmeter estimate on API usage logs (exact usage)", () => {
     const result = await runCli(["estimate", `${FIXTURES}/api-small.jsonl`, "--strict"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/api-small\.jsonl:3: .*strict mode/);
+    expect(result.stderr).toMatch(/api-small\.jsonl:3 \(byte 636\): .*In strict mode/);
     expect(result.stderr).not.toContain(PRIVATE_MARKER);
   });
 

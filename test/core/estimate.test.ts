@@ -129,8 +129,13 @@ describe("createLogEstimator on a chat export", () => {
     expect(plain.report.months[0]?.plans.map((plan) => plan.planId)).toEqual(["claude-pro"]);
     const assumed = (report: typeof plain.report) =>
       report.assumptions.find((assumption) => assumption.id === "assumed-model")?.description;
-    expect(assumed(plain.report)).toMatch(/; change with the assumeModel option\)\.$/);
-    expect(assumed(cli.report)).toMatch(/; change with --assume-model\)\.$/);
+    // The fixture's conversations start on 2025-02-10 and 2025-03-01. The bundled table first
+    // prices Claude Sonnet 3.5 (October 2024) on 2024-10-22 and Claude Sonnet 3.7 on 2025-02-19,
+    // so each is priced on the Sonnet Claude.ai served that day, not on today's.
+    expect(assumed(plain.report)).toBe(
+      "Claude.ai exports do not record the model: each conversation is priced on the newest Claude Sonnet the table prices on the day it started (claude-3-5-sonnet-20241022 for 1 conversation and claude-3-7-sonnet-20250219 for 1 conversation); choose one model with the assumeModel option.",
+    );
+    expect(assumed(cli.report)).toMatch(/; choose one model with --assume-model\.$/);
     // Only the words differ, never a number.
     expect(cli.report.totals).toEqual(plain.report.totals);
   });
@@ -226,7 +231,7 @@ describe("createLogEstimator on files that are not logs", () => {
     const error = thrown(() => archive.end(2));
     expect(isTokenmeterError(error, "BAD_LOG")).toBe(true);
     expect((error as Error).message).toBe(
-      "Cannot estimate export.zip: the zip archive has no conversations.json (it holds 2 file(s)); tokenmeter reads ChatGPT and Claude.ai data exports as downloaded.",
+      "Cannot estimate export.zip: the zip archive has no conversations.json (it holds 2 files); tokenmeter reads ChatGPT and Claude.ai data exports as downloaded.",
     );
   });
 
@@ -240,7 +245,7 @@ describe("createLogEstimator on files that are not logs", () => {
     if (!isTokenmeterError(error)) return;
     expect(error.details).toEqual({ reason: "NOTHING_COUNTED", recordsSkipped: 2 });
     expect(error.message).toMatch(
-      /^Nothing could be counted: 2 record\(s\) were unreadable \(BAD_JSON first at bad\.jsonl:1 byte 0: Not valid JSON/,
+      /^Nothing could be counted: 2 records were unreadable \(BAD_JSON first at bad\.jsonl:1 byte 0: Not valid JSON/,
     );
   });
 });
@@ -299,9 +304,9 @@ describe("estimateDocument", () => {
       );
       return list?.kind === "list" ? list.items : [];
     };
-    expect(coverageOf()).toContain("1 request(s) counted, 1 outside the since/until range.");
+    expect(coverageOf()).toContain("1 request counted, 1 outside the since/until range.");
     expect(coverageOf(commandLineWording)).toContain(
-      "1 request(s) counted, 1 outside --since/--until.",
+      "1 request counted, 1 outside --since/--until.",
     );
   });
 });

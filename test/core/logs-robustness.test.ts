@@ -139,7 +139,7 @@ describe("huge and hostile input", () => {
     const summary = reader.end();
     expect(lines).toEqual([1, 3]);
     expect(issues).toMatchObject([{ code: "LINE_TOO_LONG", line: 2, byteOffset: before.length }]);
-    expect(issues[0]?.reason).toContain(`${100 * 2 ** 20} bytes`);
+    expect(issues[0]?.reason).toContain(`${(100 * 2 ** 20).toLocaleString("en-US")} bytes`);
     // The reader holds at most the 32 MiB line cap (plus the caller's 1 MiB chunk), not 100 MiB.
     expect(peakArrayBuffers).toBeLessThan(48 * 2 ** 20);
     expect(summary).toMatchObject({
@@ -220,7 +220,9 @@ describe("huge and hostile input", () => {
       error = caught;
     }
     expect(isTokenmeterError(error, "BAD_LOG")).toBe(true);
-    expect((error as Error).message).toMatch(/^api\.jsonl:6: line 6 is not valid JSON/);
+    expect((error as Error).message).toMatch(
+      /^api\.jsonl:6 \(byte \d+\): line 6 is not valid JSON/,
+    );
     expect((error as { details: unknown }).details).toMatchObject({
       file: "api.jsonl",
       line: 6,

@@ -24,7 +24,8 @@ describe("ChatGPT model slug table", () => {
     ["gpt-4-1", "2025-06-01", "gpt-4.1", undefined, "same-model"],
     ["gpt-5", "2025-09-01", "gpt-5", undefined, "closest"],
     ["gpt-5-thinking", "2025-09-01", "gpt-5", undefined, "same-model"],
-    ["gpt-5-instant", "2025-09-01", "gpt-5-chat-latest", undefined, "same-model"],
+    // "none": no reasoning tokens even when a table (LiteLLM's) marks gpt-5-chat-latest as reasoning.
+    ["gpt-5-instant", "2025-09-01", "gpt-5-chat-latest", "none", "same-model"],
     ["gpt-5-t-mini", "2025-09-01", "gpt-5-mini", undefined, "closest"],
     ["gpt-5-pro", "2025-09-01", "gpt-5-pro", undefined, "same-model"],
     ["research", "2025-03-01", "o3-deep-research", undefined, "closest"],

@@ -252,8 +252,8 @@ describe("createReportBuilder", () => {
       ],
       totalsAreLowerBounds: true,
       lowerBoundReasons: [
-        "1 record(s) could not be read and are not counted (see coverage.skipped).",
-        '1 request(s) on "mystery-model" have no price in the table (unknown model) and add $0 to as-used.',
+        "1 record could not be read and is not counted (see coverage.skipped).",
+        '1 request on "mystery-model" has no price in the table (unknown model) and adds $0 to as-used.',
       ],
     });
   });

@@ -8,10 +8,16 @@ export interface Example {
 }
 
 const examplesByCommand = new WeakMap<object, readonly Example[]>();
+const usageByCommand = new WeakMap<object, string>();
 
 /** Examples registered for a command (shown by `--help`). */
 export function examplesOf(command: object): readonly Example[] {
   return examplesByCommand.get(command) ?? [];
+}
+
+/** The usage line a command gives itself, when its arguments say it better than citty's definition. */
+export function usageOf(command: object): string | undefined {
+  return usageByCommand.get(command);
 }
 
 /**
@@ -22,6 +28,8 @@ export function defineTokenmeterCommand<const T extends ArgsDef>(def: {
   description: string;
   args: T;
   examples: readonly Example[];
+  /** The `USAGE` line of `--help`; default: built from `args`. */
+  usage?: string;
   run: (context: { args: ParsedArgs<T>; rawArgs: string[] }) => Promise<void> | void;
 }): CommandDef<T> {
   const command = defineCommand<T>({
@@ -33,5 +41,6 @@ export function defineTokenmeterCommand<const T extends ArgsDef>(def: {
     },
   });
   examplesByCommand.set(command, def.examples);
+  if (def.usage !== undefined) usageByCommand.set(command, def.usage);
   return command;
 }

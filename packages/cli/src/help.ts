@@ -1,6 +1,7 @@
 import type { ArgDef, ArgsDef, CommandDef, CommandMeta, SubCommandsDef } from "citty";
-import { examplesOf } from "./command.ts";
+import { examplesOf, usageOf } from "./command.ts";
 import { colorEnabled, createStyle, displayWidth } from "./output/style.ts";
+import { outputWidth, wrapText } from "./output/wrap-text.ts";
 
 type AnyCommand = CommandDef<ArgsDef>;
 
@@ -36,10 +37,24 @@ function optionLabel(name: string, def: ArgDef): string {
   return `${flags.join(", ")}${hint}`;
 }
 
-function columns(rows: readonly (readonly [string, string])[], indent: string): string[] {
+/**
+ * Two aligned columns; on a terminal (or with `COLUMNS`) the right one is word-wrapped under
+ * itself, so a long description does not fold back into the left column.
+ */
+function columns(
+  rows: readonly (readonly [string, string])[],
+  indent: string,
+  lineWidth: number | undefined,
+): string[] {
   const width = Math.max(0, ...rows.map(([left]) => displayWidth(left)));
-  return rows.map(([left, right]) =>
-    `${indent}${left}${" ".repeat(width - displayWidth(left))}   ${right}`.trimEnd(),
+  const hanging = " ".repeat(displayWidth(indent) + width + 3);
+  return rows.flatMap(([left, right]) =>
+    wrapText(
+      right,
+      lineWidth,
+      `${indent}${left}${" ".repeat(width - displayWidth(left))}   `,
+      hanging,
+    ).map((line) => line.trimEnd()),
   );
 }
 
@@ -49,6 +64,7 @@ function columns(rows: readonly (readonly [string, string])[], indent: string): 
  */
 export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise<string> {
   const style = createStyle(colorEnabled(process.stdout, process.env));
+  const lineWidth = outputWidth(process.stdout, process.env);
   const mainMeta = (await resolve(main.meta)) ?? ({} as CommandMeta);
   const meta = (await resolve(command.meta)) ?? ({} as CommandMeta);
   const args = (await resolve(command.args)) ?? {};
@@ -57,20 +73,25 @@ export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise
     ? (mainMeta.name ?? "tokenmeter")
     : `${mainMeta.name ?? "tokenmeter"} ${meta.name ?? ""}`;
   const lines: string[] = [
-    `${meta.description ?? ""}${mainMeta.version === undefined ? "" : style.dim(` (tokenmeter ${mainMeta.version})`)}`,
+    ...wrapText(
+      `${meta.description ?? ""}${mainMeta.version === undefined ? "" : style.dim(` (tokenmeter ${mainMeta.version})`)}`,
+      lineWidth,
+    ),
     "",
   ];
 
   const positional = Object.entries(args).filter(([, def]) => def.type === "positional");
   const optional = Object.entries(args).filter(([, def]) => def.type !== "positional");
-  const usage = [
-    name,
-    ...positional.map(([argName, def]) =>
-      def.required === false ? `[${argName}${argName.endsWith("s") ? "…" : ""}]` : `<${argName}>`,
-    ),
-    ...(optional.length > 0 ? ["[options]"] : []),
-    ...(isMain ? ["<command>"] : []),
-  ].join(" ");
+  const usage =
+    usageOf(command) ??
+    [
+      name,
+      ...positional.map(([argName, def]) =>
+        def.required === false ? `[${argName}${argName.endsWith("s") ? "…" : ""}]` : `<${argName}>`,
+      ),
+      ...(optional.length > 0 ? ["[options]"] : []),
+      ...(isMain ? ["<command>"] : []),
+    ].join(" ");
   lines.push(`${style.bold("USAGE")}  ${usage}`, "");
 
   if (isMain) {
@@ -82,7 +103,7 @@ export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise
       if (subMeta?.hidden === true) continue;
       rows.push([style.cyan(subName), subMeta?.description ?? ""]);
     }
-    lines.push(style.bold("COMMANDS"), ...columns(rows, "  "), "");
+    lines.push(style.bold("COMMANDS"), ...columns(rows, "  ", lineWidth), "");
     lines.push(
       `Run ${style.cyan("tokenmeter <command> --help")} for a command's options and examples.`,
       "",
@@ -95,6 +116,7 @@ export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise
           ["--version, -v", "Show the version"],
         ],
         "  ",
+        lineWidth,
       ),
       "",
     );
@@ -105,6 +127,7 @@ export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise
         ...columns(
           positional.map(([argName, def]) => [style.cyan(argName), def.description ?? ""]),
           "  ",
+          lineWidth,
         ),
         "",
       );
@@ -118,7 +141,7 @@ export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise
         return [style.cyan(optionLabel(argName, def)), `${def.description ?? ""}${extra}`];
       });
       rows.push([style.cyan("--help, -h"), "Show this help"]);
-      lines.push(style.bold("OPTIONS"), ...columns(rows, "  "), "");
+      lines.push(style.bold("OPTIONS"), ...columns(rows, "  ", lineWidth), "");
     }
   }
 
@@ -126,16 +149,28 @@ export async function renderHelp(main: AnyCommand, command: AnyCommand): Promise
   if (examples.length > 0) {
     lines.push(style.bold("EXAMPLES"));
     for (const example of examples)
-      lines.push(`  ${style.dim(`# ${example.description}`)}`, `  $ ${example.command}`, "");
+      lines.push(
+        ...wrapText(example.description, lineWidth, "  # ", "  # ").map((line) => style.dim(line)),
+        `  $ ${example.command}`,
+        "",
+      );
   }
   if (isMain) {
     lines.push(
       style.bold("EXIT CODES"),
-      "  0  success",
-      "  1  bad input: a file is missing, unreadable or not a usage log; a pricing file is invalid",
-      "  2  usage error: unknown command or option, missing or invalid value",
+      ...[
+        ["0", "success"],
+        [
+          "1",
+          "bad input: a file is missing, unreadable or not a usage log; a pricing file is invalid",
+        ],
+        ["2", "usage error: unknown command or option, missing or invalid value"],
+      ].flatMap(([code, meaning]) => wrapText(meaning ?? "", lineWidth, `  ${code}  `, "     ")),
       "",
-      "Data goes to stdout; progress and diagnostics to stderr. NO_COLOR=1 turns colour off.",
+      ...wrapText(
+        "Data goes to stdout; progress and diagnostics to stderr. NO_COLOR=1 turns colour off; on a terminal, text is wrapped to its width (COLUMNS=<n> sets a width elsewhere).",
+        lineWidth,
+      ),
     );
   }
   return `${lines.join("\n").trimEnd()}\n`;

@@ -1,6 +1,6 @@
 import { isTokenmeterError, printable } from "@tokenmeter/core";
 import { type ArgsDef, type CommandDef, runCommand } from "citty";
-import { CliError, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE } from "./cli-error.ts";
+import { CliError, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, usageError } from "./cli-error.ts";
 import { renderHelp } from "./help.ts";
 import { colorEnabled, createStyle, stripAnsi } from "./output/style.ts";
 
@@ -13,6 +13,51 @@ const CITTY_USAGE_CODES = new Set(["EARG", "E_UNKNOWN_COMMAND", "E_NO_COMMAND"])
 function beforeDoubleDash(rawArgs: readonly string[]): readonly string[] {
   const end = rawArgs.indexOf("--");
   return end === -1 ? rawArgs : rawArgs.slice(0, end);
+}
+
+/** Levenshtein distance, for "did you mean" on a mistyped command name (short strings only). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Rejects an unknown command before citty does, with the closest command names (citty's own
+ * message neither quotes the name nor suggests one).
+ */
+async function checkCommandName(
+  main: CommandDef<ArgsDef>,
+  rawArgs: readonly string[],
+): Promise<void> {
+  const subCommands = await (typeof main.subCommands === "function"
+    ? main.subCommands()
+    : main.subCommands);
+  if (subCommands === undefined) return;
+  // The first token that is not a flag, as citty picks the command.
+  const name = beforeDoubleDash(rawArgs).find((token) => !token.startsWith("-"));
+  if (name === undefined || name in subCommands) return;
+  const names = Object.keys(subCommands);
+  const shown = printable(name.length > 40 ? `${name.slice(0, 37)}...` : name);
+  const close = names
+    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate) }))
+    .filter(({ distance }) => distance <= 2)
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ candidate }) => `"${candidate}"`);
+  throw usageError(
+    `Unknown command "${shown}".${close.length > 0 ? ` Did you mean ${close.join(" or ")}?` : ""}`,
+    `The commands are ${names.join(", ")}; run \`tokenmeter --help\` for what each does.`,
+  );
 }
 
 async function subCommandOf(
@@ -36,7 +81,7 @@ function describeCause(error: unknown, depth = 0): string[] {
   return lines;
 }
 
-function report(error: unknown, debug: boolean): number {
+function report(error: unknown, debug: boolean, commandName: string | undefined): number {
   const style = createStyle(colorEnabled(process.stderr, process.env));
   const write = (text: string) => process.stderr.write(`${text}\n`);
   let exitCode = EXIT_BAD_INPUT;
@@ -50,7 +95,10 @@ function report(error: unknown, debug: boolean): number {
     exitCode = EXIT_USAGE;
     const code = (error as Error & { code?: unknown }).code;
     message = stripAnsi(error.message);
-    hint = "Run `tokenmeter --help` to see the commands and their options.";
+    hint =
+      commandName === undefined
+        ? "Run `tokenmeter --help` to see the commands and their options."
+        : `Run \`tokenmeter ${commandName} --help\` to see its options.`;
     if (typeof code === "string" && !CITTY_USAGE_CODES.has(code)) exitCode = EXIT_BAD_INPUT;
   } else if (isTokenmeterError(error)) {
     message = error.message;
@@ -105,9 +153,12 @@ export async function runMain(
       process.stderr.write(await renderHelp(main, main));
       return EXIT_USAGE;
     }
+    await checkCommandName(main, rawArgs);
     await runCommand(main, { rawArgs: [...rawArgs] });
     return EXIT_OK;
   } catch (error) {
-    return report(error, debug);
+    const command = beforeDoubleDash(rawArgs).find((token) => !token.startsWith("-"));
+    const known = command !== undefined && (await subCommandOf(main, rawArgs)) !== undefined;
+    return report(error, debug, known ? command : undefined);
   }
 }

@@ -17,9 +17,13 @@ export function parseOptions<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path.length > 0 ? flagName(issue.path[0]) : "arguments"}: ${issue.message}`,
-  );
+  // One problem per flag: a malformed date also fails the calendar check, which says less.
+  const byFlag = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const flag = issue.path.length > 0 ? flagName(issue.path[0]) : "arguments";
+    if (!byFlag.has(flag)) byFlag.set(flag, issue.message);
+  }
+  const problems = [...byFlag].map(([flag, message]) => `${flag}: ${message}`);
   throw usageError(
     problems.length === 1
       ? `Invalid option ${problems[0]}.`

@@ -185,6 +185,21 @@ function comparisonJson(comparison: SubscriptionComparison) {
   };
 }
 
+/** `cheaper` as a table cell: who is cheaper this month. */
+const CHEAPER_WORDS: Readonly<Record<string, string>> = {
+  api: "API",
+  plan: "plan",
+  depends: "depends",
+};
+
+/** `caps.status` as a table cell under "Fits the caps". */
+const CAPS_WORDS: Readonly<Record<string, string>> = {
+  within: "yes",
+  "may-exceed": "maybe",
+  exceeds: "no",
+  unknown: "not published",
+};
+
 export const compareCommand = defineTokenmeterCommand({
   name: "compare",
   description:
@@ -344,6 +359,18 @@ export const compareCommand = defineTokenmeterCommand({
         comparison.spendingLimit.usd,
       ]),
     };
+    // People read words; the CSV (and JSON) keep the codes.
+    const versusShown: DocumentTable = {
+      columns: versus.columns,
+      rows: versus.rows.map((row) =>
+        row.map((value, index) => {
+          const key = versus.columns[index]?.key;
+          if (key === "cheaper" && typeof value === "string") return CHEAPER_WORDS[value] ?? value;
+          if (key === "caps" && typeof value === "string") return CAPS_WORDS[value] ?? value;
+          return value;
+        }),
+      ),
+    };
     const blocks: DocumentBlock[] = [
       {
         kind: "heading",
@@ -351,7 +378,7 @@ export const compareCommand = defineTokenmeterCommand({
       },
       { kind: "table", table },
       { kind: "heading", text: "Against the plans" },
-      { kind: "table", table: versus },
+      { kind: "table", table: versusShown },
       {
         kind: "list",
         title: "Verdicts",

@@ -143,10 +143,11 @@ export const countCommand = defineTokenmeterCommand({
         "A model to count for; repeat it (or use commas) for several (default: the model ChatGPT Plus serves)",
     },
     as: {
-      type: "enum",
-      options: ["auto", "text", "chat"],
+      // A string, not a citty enum, so a wrong value gets the same message as every other option.
+      type: "string",
+      valueHint: "auto|text|chat",
       default: "auto",
-      description: "Read the input as plain text or as a chat (default: detect)",
+      description: "Read the input as plain text or as a chat; auto tells them apart",
     },
     at: {
       type: "string",
@@ -225,7 +226,7 @@ export const countCommand = defineTokenmeterCommand({
     const blocks: DocumentBlock[] = [
       {
         kind: "heading",
-        text: `${source.name}: ${input.kind === "chat" ? `chat of ${roles.length} message(s)` : "plain text"}, ${formatCount(source.text.length)} characters · prices of ${at}`,
+        text: `${source.name}: ${input.kind === "chat" ? `chat of ${roles.length} ${roles.length === 1 ? "message" : "messages"}` : "plain text"}, ${formatCount(source.text.length)} characters · prices of ${at}`,
       },
       { kind: "table", table: perMessage },
     ];

@@ -30,6 +30,7 @@ import { pricingFromOption } from "../pricing/pricing-option.ts";
 
 const estimateArgs = {
   files: {
+    // Checked by the command itself, which says what to pass rather than citty's generic message.
     type: "positional",
     required: false,
     description:
@@ -55,10 +56,11 @@ const estimateArgs = {
       "Compare each month with this plan; repeat for several (default: chatgpt-plus, or claude-pro for Claude logs)",
   },
   by: {
-    type: "enum",
-    options: ["month", "day", "model", "conversation"],
+    // A string, not a citty enum, so a wrong value gets the same message as every other option.
+    type: "string",
+    valueHint: "grouping",
     default: "month",
-    description: "Group rows by",
+    description: "Group rows by month, day, model or conversation",
   },
   since: {
     type: "string",
@@ -169,13 +171,21 @@ export const estimateCommand = defineTokenmeterCommand({
       description: "a directory of OpenAI API JSONL logs, as JSON",
     },
   ],
+  usage: "tokenmeter estimate <file|dir…> [options]",
   async run({ args, rawArgs }) {
     const format = pickOutputFormat(args);
+    const files = positionals(rawArgs, estimateArgs);
+    if (files.length === 0) {
+      throw usageError(
+        "No file given: name a ChatGPT or Claude.ai export .zip, a log file or a directory.",
+        "For example: tokenmeter estimate chatgpt-export.zip (tokenmeter estimate --help lists the formats).",
+      );
+    }
     const plans = repeatedOption(rawArgs, ["plan", "plans"]);
     const options = parseOptions(
       estimateOptionsSchema,
       {
-        files: positionals(rawArgs, estimateArgs),
+        files,
         format: args.format,
         models: repeatedOption(rawArgs, ["model", "m", "models"]),
         plans,
@@ -193,7 +203,7 @@ export const estimateCommand = defineTokenmeterCommand({
     );
     const pricingChoice = pricingFromOption(args.pricing);
     const pricing = pricingChoice.table;
-    let files: InputFile[] = [];
+    let inputFiles: InputFile[] = [];
     let estimator: LogEstimator;
     try {
       estimator = createLogEstimator({
@@ -212,7 +222,7 @@ export const estimateCommand = defineTokenmeterCommand({
         reasoning: options.reasoning as ReasoningAssumption | undefined,
         assumeModel: options.assumeModel,
         // Made when the first text is counted, by then the inputs (and their sizes) are known.
-        createCounter: () => createCounter(pricing, files),
+        createCounter: () => createCounter(pricing, inputFiles),
         wording: commandLineWording,
       });
     } catch (error) {
@@ -220,20 +230,20 @@ export const estimateCommand = defineTokenmeterCommand({
     }
 
     const collected = await collectInputs(options.files);
-    files = collected.files;
+    inputFiles = collected.files;
     for (const file of collected.ignored) estimator.ignoreFile(file.displayName);
-    if (files.length === 0) {
+    if (inputFiles.length === 0) {
       throw badInput(
         `No log files found in ${options.files.join(", ")} (looked for .json, .jsonl, .ndjson, .csv and .zip).`,
       );
     }
     const progress = createProgress(
-      files.reduce((sum, file) => sum + file.sizeBytes, 0),
+      inputFiles.reduce((sum, file) => sum + file.sizeBytes, 0),
       "reading",
     );
     let estimate: LogEstimate;
     try {
-      await readInputs(estimator, files, progress);
+      await readInputs(estimator, inputFiles, progress);
       estimate = await estimator.finish();
     } catch (error) {
       if (isTokenmeterError(error, "BAD_LOG")) {
@@ -255,7 +265,7 @@ export const estimateCommand = defineTokenmeterCommand({
     const { report, summaries, unreadFiles } = estimate;
     if (summaries.length === 0) {
       throw badInput(
-        `None of the ${files.length} file(s) found is a log tokenmeter recognizes: ${unreadFiles
+        `${inputFiles.length === 1 ? "The file found is not" : `None of the ${inputFiles.length} files found is`} a log tokenmeter recognizes: ${unreadFiles
           .slice(0, 3)
           .map((file) => `${file.file} (${file.reason})`)
           .join("; ")}${unreadFiles.length > 3 ? "; …" : ""}.`,
@@ -267,7 +277,7 @@ export const estimateCommand = defineTokenmeterCommand({
     for (const skipped of report.coverage.skipped) {
       const at = skipped.firstLocations[0];
       warn(
-        `${skipped.recordCount} record(s) skipped (${skipped.reason})${at === undefined ? "" : `, first at ${at.file}${at.line === undefined ? "" : ` line ${at.line}`}${at.byteOffset === undefined ? "" : ` byte ${at.byteOffset}`}`}; see Coverage.`,
+        `${skipped.recordCount} ${skipped.recordCount === 1 ? "record" : "records"} skipped (${skipped.reason})${at === undefined ? "" : `, first at ${at.file}${at.line === undefined ? "" : ` line ${at.line}`}${at.byteOffset === undefined ? "" : ` byte ${at.byteOffset}`}`}; see Coverage.`,
       );
     }
     if (report.coverage.requestsCounted === 0)

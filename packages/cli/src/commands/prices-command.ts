@@ -38,6 +38,21 @@ const PRICE_COLUMNS: DocumentColumn[] = [
   { key: "outputUsdPerMTok", header: "Output", kind: "usdPerMTok" },
 ];
 
+/**
+ * The table for people: without the columns listed in `dropKeys`, nor the price columns no row
+ * has a value in (cache writes in a list of OpenAI models), so it fits a terminal. CSV and JSON
+ * keep every column.
+ */
+function forPeople(table: DocumentTable, dropKeys: readonly string[]): DocumentTable {
+  const keep = table.columns.map(
+    (column, index) =>
+      !dropKeys.includes(column.key) &&
+      (column.kind !== "usdPerMTok" || table.rows.some((row) => row[index] !== null)),
+  );
+  const pick = <T>(values: readonly T[]) => values.filter((_, index) => keep[index]);
+  return { columns: pick(table.columns), rows: table.rows.map((row) => pick(row)) };
+}
+
 function priceCells(record: PriceRecord | undefined): CellValue[] {
   return [
     record?.inputUsdPerMTok ?? null,
@@ -194,14 +209,18 @@ export const pricesCommand = defineTokenmeterCommand({
       const unpriced = rows.filter(({ record }) => record === undefined).length;
       const blocks: DocumentBlock[] = [
         { kind: "heading", text: `${header} · in effect on ${at}` },
-        { kind: "table", table },
+        { kind: "table", table: forPeople(table, ["checked"]) },
         {
           kind: "text",
           tone: "note",
           lines: [
             "— means no price published for that kind of token.",
-            ...(unpriced > 0 ? [`${unpriced} model(s) had no price in effect on ${at}.`] : []),
-            "Sources and history: tokenmeter prices <model> --history",
+            ...(unpriced > 0
+              ? [
+                  `${unpriced} ${unpriced === 1 ? "model has" : "models have"} no price in effect on ${at}.`,
+                ]
+              : []),
+            "Sources, the date each price was checked and the history: tokenmeter prices <model> --history",
           ],
         },
       ];

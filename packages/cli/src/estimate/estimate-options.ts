@@ -45,13 +45,13 @@ export const estimateOptionsSchema = z
     cacheWrites: z.enum(["none", "5m", "1h"], { error: "expected none, 5m or 1h" }).optional(),
     assumeModel: z.string().min(1).optional(),
   })
-  .refine(
-    (options) =>
-      options.since === undefined || options.until === undefined || options.since <= options.until,
-    {
-      error: "--since is after --until",
-      path: ["since"],
-    },
-  );
+  .superRefine((options, context) => {
+    if (options.since !== undefined && options.until !== undefined && options.since > options.until)
+      context.addIssue({
+        code: "custom",
+        path: ["since"],
+        message: `${options.since} is after --until ${options.until}: no day is in between`,
+      });
+  });
 
 export type EstimateOptions = z.output<typeof estimateOptionsSchema>;

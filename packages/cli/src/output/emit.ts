@@ -4,6 +4,7 @@ import { renderCsv } from "./render-csv.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { renderTerminal } from "./render-terminal.ts";
 import { colorEnabled, createStyle } from "./style.ts";
+import { outputWidth } from "./wrap-text.ts";
 
 /** The four output formats every command offers. */
 export type OutputFormat = "table" | "json" | "csv" | "markdown";
@@ -38,7 +39,11 @@ export function emit(document: ReportDocument, format: OutputFormat): void {
       text = renderMarkdown(document);
       break;
     case "table":
-      text = renderTerminal(document, createStyle(colorEnabled(process.stdout, process.env)));
+      text = renderTerminal(
+        document,
+        createStyle(colorEnabled(process.stdout, process.env)),
+        outputWidth(process.stdout, process.env),
+      );
       break;
   }
   process.stdout.write(text);

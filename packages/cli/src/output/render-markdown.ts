@@ -1,11 +1,11 @@
 import {
   type DocumentBlock,
   type DocumentTable,
-  formatCell,
   isNumericColumn,
   printable,
   type ReportDocument,
 } from "@tokenmeter/core";
+import { formatTableCells } from "./format-column.ts";
 
 /** Markdown special characters in data must not turn into markup or break the table. */
 function escapeMarkdown(text: string): string {
@@ -15,19 +15,15 @@ function escapeMarkdown(text: string): string {
 /** A GitHub-flavoured Markdown table; numeric columns are right-aligned. */
 export function renderMarkdownTable(table: DocumentTable): string {
   const row = (values: readonly string[]) => `| ${values.join(" | ")} |`;
-  const format = (values: readonly unknown[]) =>
-    table.columns.map((column, index) =>
-      escapeMarkdown(
-        formatCell((values[index] ?? null) as Parameters<typeof formatCell>[0], column.kind),
-      ),
-    );
+  const formatted = formatTableCells(table);
+  const escaped = (values: readonly string[]) => values.map(escapeMarkdown);
   const lines = [
     row(table.columns.map((column) => escapeMarkdown(column.header))),
     row(table.columns.map((column) => (isNumericColumn(column.kind) ? "---:" : "---"))),
-    ...table.rows.map((values) => row(format(values))),
+    ...formatted.rows.map((values) => row(escaped(values))),
   ];
-  if (table.footer !== undefined) {
-    lines.push(row(format(table.footer).map((text) => (text === "" ? "" : `**${text}**`))));
+  if (formatted.footer !== undefined) {
+    lines.push(row(escaped(formatted.footer).map((text) => (text === "" ? "" : `**${text}**`))));
   }
   return lines.join("\n");
 }

@@ -1,12 +1,13 @@
 import {
   type DocumentBlock,
   type DocumentTable,
-  formatCell,
   isNumericColumn,
   printable,
   type ReportDocument,
 } from "@tokenmeter/core";
+import { formatTableCells } from "./format-column.ts";
 import { displayWidth, type Style, truncateToWidth } from "./style.ts";
+import { wrapText } from "./wrap-text.ts";
 
 function pad(text: string, width: number, right: boolean): string {
   const gap = " ".repeat(Math.max(0, width - displayWidth(text)));
@@ -15,16 +16,14 @@ function pad(text: string, width: number, right: boolean): string {
 
 /** A table with aligned columns, a rule under the header and one above the footer. */
 export function renderTerminalTable(table: DocumentTable, style: Style): string {
-  const cells = (row: readonly unknown[]) =>
-    table.columns.map((column, index) => {
-      const text = formatCell(
-        (row[index] ?? null) as Parameters<typeof formatCell>[0],
-        column.kind,
-      );
-      return column.maxWidth === undefined ? text : truncateToWidth(text, column.maxWidth);
+  const formatted = formatTableCells(table);
+  const cut = (row: readonly string[]) =>
+    row.map((text, index) => {
+      const maxWidth = table.columns[index]?.maxWidth;
+      return maxWidth === undefined ? text : truncateToWidth(text, maxWidth);
     });
-  const body = table.rows.map(cells);
-  const footer = table.footer === undefined ? undefined : cells(table.footer);
+  const body = formatted.rows.map(cut);
+  const footer = formatted.footer === undefined ? undefined : cut(formatted.footer);
   const headers = table.columns.map((column) => column.header);
   const widths = headers.map((header, index) =>
     Math.max(
@@ -47,10 +46,12 @@ export function renderTerminalTable(table: DocumentTable, style: Style): string 
   return out.join("\n");
 }
 
-function renderBlock(block: DocumentBlock, style: Style): string {
+function renderBlock(block: DocumentBlock, style: Style, width: number | undefined): string {
   switch (block.kind) {
     case "heading":
-      return style.bold(printable(block.text));
+      return wrapText(printable(block.text), width)
+        .map((line) => style.bold(line))
+        .join("\n");
     case "table":
       return renderTerminalTable(block.table, style);
     case "text": {
@@ -64,10 +65,22 @@ function renderBlock(block: DocumentBlock, style: Style): string {
               : block.tone === "note"
                 ? style.dim
                 : (text: string) => text;
-      return block.lines.map((text) => tone(printable(text))).join("\n");
+      // A line that starts with a dash or spaces is a list item: its continuation lines hang under its text.
+      return block.lines
+        .flatMap((text) => {
+          const indent = /^ *(?:- )?/.exec(text)?.[0] ?? "";
+          return wrapText(
+            printable(text.slice(indent.length)),
+            width,
+            indent,
+            " ".repeat(indent.length),
+          );
+        })
+        .map((line) => tone(line))
+        .join("\n");
     }
     case "list": {
-      const items = block.items.map((item) => `  • ${printable(item)}`);
+      const items = block.items.flatMap((item) => wrapText(printable(item), width, "  • ", "    "));
       return (
         block.title === undefined ? items : [style.bold(printable(block.title)), ...items]
       ).join("\n");
@@ -75,7 +88,14 @@ function renderBlock(block: DocumentBlock, style: Style): string {
   }
 }
 
-/** The whole document for a terminal (or a plain pipe, with `style` disabled). */
-export function renderTerminal(document: ReportDocument, style: Style): string {
-  return `${document.blocks.map((block) => renderBlock(block, style)).join("\n\n")}\n`;
+/**
+ * The whole document for a terminal (or a plain pipe, with `style` disabled). With a `width`,
+ * headings, sentences and list items are word-wrapped to it (tables are not: their rows stay whole).
+ */
+export function renderTerminal(
+  document: ReportDocument,
+  style: Style,
+  width?: number | undefined,
+): string {
+  return `${document.blocks.map((block) => renderBlock(block, style, width)).join("\n\n")}\n`;
 }

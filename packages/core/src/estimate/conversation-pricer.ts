@@ -15,9 +15,10 @@ import type { ConversationLogRecord } from "../logs/log-record.ts";
 import type { ModelInfo } from "../pricing/find-model.ts";
 import type { ReportEntry, ScenarioPricing } from "../report/report-builder.ts";
 import type { Usage } from "../usage/usage.ts";
+import type { AssumedModel } from "./assumed-model.ts";
 import type { AssumptionNotes } from "./assumption-notes.ts";
 import { type RecordTurn, recordTurns } from "./record-turns.ts";
-import { firstPriceNote, type RequestPricer } from "./request-pricer.ts";
+import { noteFirstPrice, type RequestPricer } from "./request-pricer.ts";
 import type { ScenarioSpec } from "./scenario-spec.ts";
 import type { CountRequest } from "./token-counter.ts";
 
@@ -42,8 +43,8 @@ export interface ConversationPricerOptions {
   cacheWrites: CacheWriteAssumption | undefined;
   /** `undefined`: each model's effort as the ChatGPT slug implies it, else the provider default (medium). */
   reasoning: ReasoningAssumption | undefined;
-  /** The model assumed for exports that record none (Claude.ai). */
-  assumedModel: ModelInfo;
+  /** The model assumed for exports that record none (Claude.ai), chosen by the conversation's date. */
+  assumedModel: AssumedModel;
   /**
    * Counts the tokens of answers whose model is unknown (never priced) when the conversation has
    * no known model whose tokenizer could do it.
@@ -100,8 +101,9 @@ export async function planConversation(
   );
   if (turnMs.some((ms) => !Number.isFinite(ms))) return { reason: "NO_TIMESTAMP" };
 
+  const assumed = record.modelRecorded ? undefined : options.assumedModel.at(turnMs[0] as number);
   const turnModels: TurnModel[] = turns.map((turn) => {
-    if (!record.modelRecorded) return { kind: "known", info: options.assumedModel };
+    if (assumed !== undefined) return { kind: "known", info: assumed };
     const resolved =
       turn.apiModel === undefined ? undefined : options.pricer.resolve(turn.apiModel);
     if (resolved?.known === true) return { kind: "known", info: resolved.info };
@@ -198,7 +200,9 @@ export function priceConversation(
     // Replay at the first turn's date, or at the model's first price when the chat is older.
     const firstPrice = model.prices[0]?.effectiveFrom ?? "1970-01-01";
     const firstDay = new Date(turnMs[0] as number).toISOString().slice(0, 10);
-    const effort = turns.find((turn) => turn.apiModel === model.id)?.reasoningEffort;
+    const implied = turns.find((turn) => turn.apiModel === model.id)?.reasoningEffort;
+    // "none" only matters for a model the table marks as reasoning; elsewhere it would add a note.
+    const effort = implied === "none" && !model.reasoning ? undefined : implied;
     const reasoning = options.reasoning ?? effort;
     const result = replayConversation(viewFor(model, last), model.id, {
       at: [firstDay, firstPrice].sort()[1] as string,
@@ -225,7 +229,11 @@ export function priceConversation(
       (replay.truncatedCalls > 0 ? 1 : 0) + (replay.oversizedCalls > 0 ? 1 : 0);
     const general = replay.assumptions.slice(0, replay.assumptions.length - perConversation);
     for (const assumption of general) {
-      options.notes.add("conversation-replay", assumption, "conversation");
+      options.notes.add("conversation-replay", assumption, {
+        unit: "conversation",
+        subject: model.id,
+        occurrence: plan,
+      });
     }
     const tally = options.truncation.get(model.id) ?? {
       calls: 0,
@@ -254,7 +262,7 @@ export function priceConversation(
     if (inReplayPeriod) return { usage, usageExact: false, cost: turnCost };
     const firstPrice = model.prices[0];
     if (firstPrice !== undefined && day < firstPrice.effectiveFrom) {
-      options.notes.add("first-price", firstPriceNote(model), "request");
+      noteFirstPrice(options.notes, model);
       const cost =
         replay.priceEffectiveFrom === firstPrice.effectiveFrom
           ? turnCost

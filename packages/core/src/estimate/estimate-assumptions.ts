@@ -1,7 +1,9 @@
+import { formatCount } from "../document/format-number.ts";
 import type { LogReadSummary } from "../logs/log-summary.ts";
-import type { ModelInfo } from "../pricing/find-model.ts";
+import { countNoun } from "../report/count-noun.ts";
 import type { PlanPriceSeries } from "../report/plan-price-series.ts";
 import type { ReportAssumption } from "../report/report-schema.ts";
+import type { AssumedModel } from "./assumed-model.ts";
 import type { AssumptionNotes } from "./assumption-notes.ts";
 import type { Wording } from "./command-line-wording.ts";
 import type { TruncationTally } from "./conversation-pricer.ts";
@@ -16,7 +18,7 @@ export interface EstimateAssumptionsInput {
   stats: ProcessorStats;
   truncation: ReadonlyMap<string, TruncationTally>;
   notes: AssumptionNotes;
-  assumedModel: ModelInfo;
+  assumedModel: AssumedModel;
   plans: readonly PlanPriceSeries[];
   /** Rewrites the sentences that name an option (`commandLineWording` for the CLI). */
   wording: Wording;
@@ -53,13 +55,9 @@ export function estimateAssumptions(input: EstimateAssumptionsInput): {
       "ChatGPT adds its own system prompt, memory and tool definitions to every call; the export does not contain them, so they are not counted.",
     );
   }
-  if (stats.assumedModelConversations > 0) {
-    assumptions.push({
-      id: "assumed-model",
-      description: input.wording(
-        `Claude.ai exports do not record the model: ${stats.assumedModelConversations} conversation(s) priced as ${assumedModel.id} (${assumedModel.displayName}; change with the assumeModel option).`,
-      ),
-    });
+  const assumed = assumedModel.describe();
+  if (assumed !== undefined) {
+    assumptions.push({ id: "assumed-model", description: input.wording(assumed) });
   }
   if (stats.repricedAcrossTokenizers > 0) {
     assumptions.push({
@@ -70,7 +68,7 @@ export function estimateAssumptions(input: EstimateAssumptionsInput): {
   }
   if (stats.fastModeRequests > 0) {
     lowerBoundReasons.push(
-      `${stats.fastModeRequests} request(s) used Anthropic's fast mode, billed at a premium the pricing table does not hold: priced at standard rates.`,
+      `${countNoun(stats.fastModeRequests, "request")} used Anthropic's fast mode, billed at a premium the pricing table does not hold: priced at standard rates.`,
     );
   }
   const leftOut = skippedMessagesNote(summaries);
@@ -87,12 +85,12 @@ export function estimateAssumptions(input: EstimateAssumptionsInput): {
     if (tally.truncatedCalls > 0) {
       assumptions.push({
         id: "truncation",
-        description: `${model}: history truncated to fit its context window (${tally.contextWindowTokens.toLocaleString("en-US")} tokens), oldest exchanges first, in ${tally.truncatedCalls} of ${tally.calls} calls, as chat apps do.`,
+        description: `${model}: history truncated to fit its context window (${tally.contextWindowTokens.toLocaleString("en-US")} tokens), oldest exchanges first, in ${formatCount(tally.truncatedCalls)} of ${countNoun(tally.calls, "call")}, as chat apps do.`,
       });
     }
     if (tally.oversizedCalls > 0) {
       lowerBoundReasons.push(
-        `${model}: ${tally.oversizedCalls} call(s) did not fit its context window even without history; billed as sent (the API would refuse them).`,
+        `${model}: ${countNoun(tally.oversizedCalls, "call")} did not fit its context window even without history; billed as sent (the API would refuse them).`,
       );
     }
   }

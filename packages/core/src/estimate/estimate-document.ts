@@ -6,6 +6,7 @@ import type {
   ReportDocument,
 } from "../document/document.ts";
 import { formatCount, formatUsd } from "../document/format-number.ts";
+import { countNoun, listWords } from "../report/count-noun.ts";
 import type {
   EstimateReport,
   RecordLocation,
@@ -43,16 +44,30 @@ const KEY_HEADERS = {
   conversation: "Conversation",
 } as const;
 
+/** Conversation ids are UUIDs: next to a title, their first 8 characters tell them apart. */
+const SHORT_ID_CELLS = 9;
+
 function rowsTable(report: EstimateReport): DocumentTable {
-  const conversation = report.groupBy === "conversation";
+  // Titles (chat exports) lead, with a shortened id; logs without titles show the whole id.
+  const titled = report.groupBy === "conversation" && report.rows.some((row) => row.title);
   const columns: DocumentColumn[] = [
-    { key: report.groupBy, header: KEY_HEADERS[report.groupBy], kind: "text", maxWidth: 40 },
-    ...(conversation
-      ? [{ key: "title", header: "Title", kind: "text" as const, maxWidth: 40 }]
-      : []),
+    ...(titled
+      ? [
+          { key: "title", header: "Conversation", kind: "text" as const, maxWidth: 40 },
+          { key: report.groupBy, header: "Id", kind: "text" as const, maxWidth: SHORT_ID_CELLS },
+        ]
+      : [
+          {
+            key: report.groupBy,
+            header: KEY_HEADERS[report.groupBy],
+            kind: "text" as const,
+            maxWidth: 40,
+          },
+        ]),
     { key: "requestCount", header: "Requests", kind: "count" },
     { key: "promptTokens", header: "Input tokens", kind: "tokens" },
-    { key: "cachedInputTokens", header: "of which cached", kind: "tokens" },
+    // Part of the input tokens: the parentheses say so in a narrow column.
+    { key: "cachedInputTokens", header: "(cached)", kind: "tokens" },
     { key: "outputTokens", header: "Output tokens", kind: "tokens" },
     ...report.scenarios.map((scenario) => ({
       key: `${scenario.scenarioId}.totalUsd`,
@@ -67,8 +82,7 @@ function rowsTable(report: EstimateReport): DocumentTable {
   ): CellValue[] => {
     const first = scenarios[0];
     return [
-      key,
-      ...(conversation ? [title ?? null] : []),
+      ...(titled ? [title ?? null, key] : [key]),
       first?.requestCount ?? 0,
       promptTokens(first),
       first?.cachedInputTokens ?? 0,
@@ -79,7 +93,8 @@ function rowsTable(report: EstimateReport): DocumentTable {
   return {
     columns,
     rows: report.rows.map((row: ReportRow) => cells(row.key, row.title, row.scenarios)),
-    footer: cells("Total", conversation ? "" : undefined, report.totals),
+    // "Total" goes in the first column: the title's when titles lead.
+    footer: titled ? cells("", "Total", report.totals) : cells("Total", undefined, report.totals),
   };
 }
 
@@ -132,6 +147,14 @@ function csvTable(report: EstimateReport): DocumentTable {
   return { columns, rows };
 }
 
+/** How the API compares with a plan's price in one cell: `$19.99 less`, `$3.20 more`. */
+function comparedWithPlan(apiUsd: number, planUsd: number | null): string {
+  if (planUsd === null) return "not on sale";
+  const differenceUsd = apiUsd - planUsd;
+  if (differenceUsd === 0) return "the same";
+  return `${formatUsd(Math.abs(differenceUsd))} ${differenceUsd < 0 ? "less" : "more"}`;
+}
+
 function monthsTable(report: EstimateReport): DocumentTable | undefined {
   if (report.months.length === 0) return undefined;
   const firstPlan = report.months[0]?.plans[0];
@@ -148,22 +171,26 @@ function monthsTable(report: EstimateReport): DocumentTable | undefined {
       header: plan.planName,
       kind: "usd" as const,
     })),
+    // The month's verdict for the first plan; the columns before it hold the numbers for the rest.
     ...(firstPlan === undefined
       ? []
-      : [{ key: "verdict", header: "As used vs the plan", kind: "text" as const }]),
+      : [
+          {
+            key: "verdict",
+            header: `${report.scenarios.length > 1 ? "As used" : "API"} vs ${firstPlan.planName}`,
+            kind: "text" as const,
+          },
+        ]),
   ];
   return {
     columns,
     rows: report.months.map((month) => {
       const plan = month.plans[0];
       const comparison = plan?.scenarios[0];
-      let verdict: string | null = null;
-      if (plan !== undefined && comparison !== undefined) {
-        verdict =
-          plan.planUsdPerMonth === null || comparison.differenceUsd === null
-            ? `${plan.planName} not on sale`
-            : `API ${formatUsd(comparison.apiUsd)} vs ${plan.planName} ${formatUsd(plan.planUsdPerMonth)}`;
-      }
+      const verdict =
+        plan === undefined || comparison === undefined
+          ? null
+          : comparedWithPlan(comparison.apiUsd, plan.planUsdPerMonth);
       return [
         `${month.month}${month.partial ? "*" : ""}`,
         month.activeDayCount,
@@ -175,41 +202,69 @@ function monthsTable(report: EstimateReport): DocumentTable | undefined {
   };
 }
 
-/** One sentence per plan and scenario: the whole period's API cost against the plan's. */
+/** The months a plan was not on sale, for a sentence: `all but 2023-01`, `all but 4 months`. */
+function allBut(months: readonly string[]): string {
+  return `all but ${months.length <= 3 ? listWords(months) : countNoun(months.length, "month")}`;
+}
+
+/**
+ * One sentence per plan: its price over the months it was on sale, and what the API would have
+ * cost in those same months in each scenario (months it was not on sale are named as left out, so
+ * the sums match the table's).
+ */
 function verdictLines(report: EstimateReport): string[] {
   const lines: string[] = [];
   const planIds = report.months[0]?.plans.map((plan) => plan.planId) ?? [];
   for (const [planIndex, planId] of planIds.entries()) {
-    report.scenarios.forEach((scenario, scenarioIndex) => {
-      let apiUsd = 0;
-      let planUsd = 0;
-      let cheaperMonths = 0;
-      let pricedMonths = 0;
-      let planName = planId;
-      for (const month of report.months) {
-        const plan = month.plans[planIndex];
-        const comparison = plan?.scenarios[scenarioIndex];
-        if (plan === undefined || comparison === undefined || plan.planUsdPerMonth === null)
-          continue;
-        planName = plan.planName;
-        pricedMonths += 1;
-        apiUsd += comparison.apiUsd;
+    let planUsd = 0;
+    let planName = planId;
+    const onSale: number[] = [];
+    const notOnSale: string[] = [];
+    report.months.forEach((month, monthIndex) => {
+      const plan = month.plans[planIndex];
+      if (plan === undefined) return;
+      planName = plan.planName;
+      if (plan.planUsdPerMonth === null) notOnSale.push(month.month);
+      else {
+        onSale.push(monthIndex);
         planUsd += plan.planUsdPerMonth;
+      }
+    });
+    if (onSale.length === 0) {
+      lines.push(`${planName} was not on sale in any month of the data: nothing to compare.`);
+      continue;
+    }
+    const parts = report.scenarios.map((scenario, scenarioIndex) => {
+      let apiUsd = 0;
+      let cheaperMonths = 0;
+      for (const monthIndex of onSale) {
+        const comparison = report.months[monthIndex]?.plans[planIndex]?.scenarios[scenarioIndex];
+        if (comparison === undefined) continue;
+        apiUsd += comparison.apiUsd;
         if (comparison.cheaper === "api") cheaperMonths += 1;
       }
-      if (pricedMonths === 0) return;
-      const label = scenario.model === null ? "the API (as used)" : `the API on ${scenario.model}`;
-      const difference = planUsd - apiUsd;
-      lines.push(
-        `Over ${pricedMonths} month(s), ${label} would have cost ${formatUsd(apiUsd)} vs ${formatUsd(planUsd)} for ${planName}: ${
-          difference > 0
-            ? `${formatUsd(difference)} less on the API`
-            : difference < 0
-              ? `${formatUsd(-difference)} more on the API`
-              : "the same"
-        }; the API was cheaper in ${cheaperMonths} of ${pricedMonths} month(s).`,
-      );
+      const label =
+        report.scenarios.length === 1
+          ? ""
+          : scenario.model === null
+            ? " as used"
+            : ` on ${scenario.model}`;
+      const differenceUsd = apiUsd - planUsd;
+      const difference =
+        differenceUsd === 0
+          ? "the same"
+          : `${formatUsd(Math.abs(differenceUsd))} ${differenceUsd < 0 ? "less" : "more"}`;
+      return `${formatUsd(apiUsd)}${label} (${difference}; cheaper in ${formatCount(cheaperMonths)} of ${countNoun(onSale.length, "month")})`;
     });
+    const period =
+      notOnSale.length === 0
+        ? `Over ${countNoun(onSale.length, "month")}`
+        : onSale.length === 1
+          ? `In the only month ${planName} was on sale (${allBut(notOnSale)})`
+          : `Over the ${countNoun(onSale.length, "month")} ${planName} was on sale (${allBut(notOnSale)})`;
+    lines.push(
+      `${period}, ${planName} comes to ${formatUsd(planUsd)}; the API would have cost ${listWords(parts)}.`,
+    );
   }
   return lines;
 }
@@ -218,11 +273,11 @@ function coverageBlocks(report: EstimateReport, wording: Wording): DocumentBlock
   const coverage = report.coverage;
   const items: string[] = coverage.files.map(
     (file) =>
-      `${file.file}: ${file.format}, ${formatCount(file.recordsRead)} ${file.recordKind}(s) read, ${formatCount(file.recordsSkipped)} skipped`,
+      `${file.file}: ${file.format}, ${countNoun(file.recordsRead, file.recordKind)} read, ${formatCount(file.recordsSkipped)} skipped`,
   );
   items.push(
     wording(
-      `${formatCount(coverage.requestsCounted)} request(s) counted${coverage.requestsOutsideRange > 0 ? `, ${formatCount(coverage.requestsOutsideRange)} outside the since/until range` : ""}.`,
+      `${countNoun(coverage.requestsCounted, "request")} counted${coverage.requestsOutsideRange > 0 ? `, ${formatCount(coverage.requestsOutsideRange)} outside the since/until range` : ""}.`,
     ),
   );
   for (const skipped of coverage.skipped) {
@@ -237,7 +292,7 @@ function coverageBlocks(report: EstimateReport, wording: Wording): DocumentBlock
   }
   for (const model of coverage.unpricedModels) {
     items.push(
-      `Not priced (${model.reason === "UNKNOWN_MODEL" ? "unknown model" : "no price at that date"}): ${model.model}, ${formatCount(model.requestCount)} request(s) in ${model.scenarioId}${model.suggestions.length > 0 ? ` (closest known: ${model.suggestions.join(", ")})` : ""}.`,
+      `Not priced (${model.reason === "UNKNOWN_MODEL" ? "unknown model" : "no price at that date"}): ${model.model}, ${countNoun(model.requestCount, "request")} in ${model.scenarioId}${model.suggestions.length > 0 ? ` (closest known: ${model.suggestions.join(", ")})` : ""}.`,
     );
   }
   const blocks: DocumentBlock[] = [{ kind: "list", title: "Coverage", items }];
@@ -321,7 +376,7 @@ export function estimateDocument(
       kind: "text",
       tone: "warning",
       lines: [
-        `${formatCount(first.unpricedRequestCount)} request(s) could not be priced as used and add $0 (see Coverage).`,
+        `${countNoun(first.unpricedRequestCount, "request")} could not be priced as used and ${first.unpricedRequestCount === 1 ? "adds" : "add"} $0 (see Coverage).`,
       ],
     });
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_LINE_BYTES } from "../logs/create-log-reader.ts";
 import type { LogIssueCode } from "../logs/log-issue.ts";
 
 /**
@@ -9,7 +10,7 @@ export const ISSUE_DESCRIPTIONS: Readonly<Record<LogIssueCode, string>> = {
     "Not valid JSON: the record was skipped. Fix or remove it; the strict option stops at the first one instead.",
   BAD_RECORD:
     "Valid JSON or CSV, but a required field is missing or impossible: the record was skipped.",
-  LINE_TOO_LONG: "A line longer than the reader's limit was skipped without being read.",
+  LINE_TOO_LONG: `A line longer than the limit per line (${DEFAULT_MAX_LINE_BYTES / 1024 / 1024} MiB unless set otherwise) was skipped without being read.`,
   BINARY: "Binary, compressed or UTF-16 data, not a text log: nothing was read from it.",
   TRUNCATED:
     "The JSON document ends before it is complete (an interrupted download or unzip): the rest is missing.",

@@ -15,14 +15,16 @@ import { planPriceSeries } from "../plans/list-plans.ts";
 import { defaultPricingTable } from "../pricing/default-table.ts";
 import { findModel, type ModelInfo } from "../pricing/find-model.ts";
 import type { PricingTable } from "../pricing/schema.ts";
+import { countNoun } from "../report/count-noun.ts";
 import { createCoverageTracker } from "../report/coverage-tracker.ts";
 import type { PlanPriceSeries } from "../report/plan-price-series.ts";
 import { createReportBuilder } from "../report/report-builder.ts";
 import type { EstimateReport, ReportGrouping } from "../report/report-schema.ts";
+import { createAssumedModel } from "./assumed-model.ts";
 import { createAssumptionNotes } from "./assumption-notes.ts";
 import type { Wording } from "./command-line-wording.ts";
 import type { TruncationTally } from "./conversation-pricer.ts";
-import { defaultAssumedModelId, defaultPlanIdFor } from "./default-plan.ts";
+import { defaultPlanIdFor } from "./default-plan.ts";
 import { estimateAssumptions } from "./estimate-assumptions.ts";
 import { ISSUE_DESCRIPTIONS } from "./issue-descriptions.ts";
 import { createRecordProcessor } from "./record-processor.ts";
@@ -177,10 +179,7 @@ export function createLogEstimator(options: LogEstimatorOptions): LogEstimator {
         .map((model) => [model.id, model]),
     ).values(),
   ];
-  const assumedModel: ModelInfo = findModel(
-    options.assumeModel ?? defaultAssumedModelId(),
-    byPricing,
-  );
+  const assumedModel = createAssumedModel(pricing, options.assumeModel);
   const standInModel: ModelInfo = findModel(defaultModelId(), byPricing);
   const chosenPlans: PlanPriceSeries[] = [
     ...new Map(
@@ -403,7 +402,7 @@ export function createLogEstimator(options: LogEstimatorOptions): LogEstimator {
         const at = first?.firstLocations[0];
         throw new TokenmeterError(
           "BAD_LOG",
-          `Nothing could be counted: ${recordsSkipped} record(s) were unreadable${first === undefined ? "" : ` (${first.reason}${at === undefined ? "" : ` first at ${at.file}${at.line === undefined ? "" : `:${at.line}`}${at.byteOffset === undefined ? "" : ` byte ${at.byteOffset}`}`}: ${first.description})`}.`,
+          `Nothing could be counted: ${countNoun(recordsSkipped, "record")} ${recordsSkipped === 1 ? "was" : "were"} unreadable${first === undefined ? "" : ` (${first.reason}${at === undefined ? "" : ` first at ${at.file}${at.line === undefined ? "" : `:${at.line}`}${at.byteOffset === undefined ? "" : ` byte ${at.byteOffset}`}`}: ${first.description})`}.`,
           { details: { reason: "NOTHING_COUNTED", recordsSkipped } },
         );
       }

@@ -15,7 +15,7 @@ export interface RecordTurn {
   apiModel: string | undefined;
   /** The model as the export records it (a ChatGPT slug), when recorded. */
   recordedModel: string | undefined;
-  reasoningEffort: "low" | "medium" | "high" | undefined;
+  reasoningEffort: "none" | "low" | "medium" | "high" | undefined;
 }
 
 /** Splits a conversation's visible messages into turns (one API call each), oldest first. */

@@ -38,9 +38,25 @@ export interface RequestPricer {
   ): ScenarioPricing;
 }
 
-/** The note for requests re-priced on a model that had no price yet on their date. */
-export function firstPriceNote(model: ModelInfo): string {
-  return `${model.id} had no price before ${model.prices[0]?.effectiveFrom ?? "its release"}: earlier requests re-priced on it use its first price.`;
+/**
+ * Notes one request priced at its model's first price because it is dated before it (ChatGPT
+ * often served a model before the API sold it; re-pricing on a newer model means it as first
+ * sold). All models' notes read as one sentence: `…: o3, first priced 2025-04-16 (32 requests); …`.
+ */
+export function noteFirstPrice(notes: AssumptionNotes, model: ModelInfo): void {
+  const first = model.prices[0]?.effectiveFrom ?? "its release";
+  notes.add(
+    "first-price",
+    `${model.id} had no API price before ${first}: earlier requests on it use its first price.`,
+    {
+      unit: "request",
+      merge: {
+        key: "first-price",
+        intro: "Requests dated before their model's first API price are priced at that first price",
+        item: `${model.id}, first priced ${first}`,
+      },
+    },
+  );
 }
 
 export function createRequestPricer(pricing: PricingTable, notes: AssumptionNotes): RequestPricer {
@@ -94,7 +110,7 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
       if (isTokenmeterError(error, "NO_PRICE_AT_DATE")) {
         const first = target.info.prices[0]?.effectiveFrom;
         if (beforeRelease === "first-price" && first !== undefined && at.slice(0, 10) < first) {
-          notes.add("first-price", firstPriceNote(target.info), "request");
+          noteFirstPrice(notes, target.info);
           return price(usage, model, first, usageExact, serviceTier, "unpriced");
         }
         return { usage, usageExact, cost: null, unpricedModel: id, reason: "NO_PRICE_AT_DATE" };
@@ -110,7 +126,7 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
       throw error;
     }
     for (const assumption of cost.assumptions) {
-      notes.add("price-fallback", `${id}: ${assumption}`, "request");
+      notes.add("price-fallback", `${id}: ${assumption}`, { unit: "request", subject: id });
     }
     return { usage, usageExact, cost };
   }

@@ -1,5 +1,6 @@
 import { formatCount } from "../document/format-number.ts";
 import type { LogReadSummary } from "../logs/log-summary.ts";
+import { countNoun } from "../report/count-noun.ts";
 
 const SKIPPED_MESSAGE_LABELS: Readonly<Record<string, string>> = {
   otherBranches: "on other branches (regenerated answers, edited prompts)",
@@ -36,10 +37,10 @@ export function unpricedItemsNote(summaries: readonly LogReadSummary[]): string 
   }
   const parts = [...totals]
     .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${formatCount(count)} ${kind}(s)`);
+    .map(([kind, count]) => countNoun(count, kind));
   return parts.length === 0
     ? undefined
-    : `${parts.join(", ")} attached to messages are not priced (the API bills them as extra input).`;
+    : `${parts.join(", ")} attached to messages ${parts.length === 1 && [...totals.values()].reduce((a, b) => a + b, 0) === 1 ? "is" : "are"} not priced (the API bills them as extra input).`;
 }
 
 /** Tool traffic left out: on the API it would be billed too. */
@@ -47,5 +48,5 @@ export function toolMessagesNote(summaries: readonly LogReadSummary[]): string |
   const tool = summaries.reduce((sum, summary) => sum + (summary.skippedMessages.tool ?? 0), 0);
   return tool === 0
     ? undefined
-    : `${formatCount(tool)} tool message(s) (browsing, code, image generation) are not counted; the API would bill them as input and output.`;
+    : `${countNoun(tool, "tool message")} (browsing, code, image generation) ${tool === 1 ? "is" : "are"} not counted; the API would bill ${tool === 1 ? "it" : "them"} as input and output.`;
 }

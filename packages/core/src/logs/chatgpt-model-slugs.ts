@@ -19,8 +19,12 @@ export interface ChatGptSlugEntry {
   apiModel: string | undefined;
   /** Earlier meanings of the slug, oldest first: before `until` (exclusive, UTC date), `apiModel`. */
   periods?: readonly { until: string; apiModel: string }[];
-  /** Reasoning effort the slug implies (the "-high" variants). */
-  reasoningEffort?: "low" | "medium" | "high";
+  /**
+   * Reasoning effort the slug implies: the "-high" variants, and `none` for ChatGPT's
+   * non-reasoning models (so a pricing table that marks their API model as a reasoning one,
+   * as LiteLLM's does for gpt-5-chat-latest, does not add reasoning tokens).
+   */
+  reasoningEffort?: "none" | "low" | "medium" | "high";
   basis: "same-model" | "closest" | "router";
   note: string;
 }
@@ -130,6 +134,7 @@ export const CHATGPT_MODEL_SLUGS: readonly ChatGptSlugEntry[] = [
   {
     slugs: ["gpt-5-instant", "gpt-5-main", "gpt-5-chat"],
     apiModel: "gpt-5-chat-latest",
+    reasoningEffort: "none",
     basis: "same-model",
     note: "GPT-5 Instant: the non-reasoning model ChatGPT uses, gpt-5-chat-latest in the API",
   },
@@ -165,7 +170,7 @@ export interface ChatGptModelMapping {
   slug: string;
   /** The API model id to price with; absent when the slug is unknown or names no single model. */
   apiModel?: string;
-  reasoningEffort?: "low" | "medium" | "high";
+  reasoningEffort?: "none" | "low" | "medium" | "high";
   /** `pattern`: derived from the GPT-5.x naming rule; `unknown`: not in the table. */
   basis: "same-model" | "closest" | "router" | "pattern" | "unknown";
   note: string;
@@ -227,6 +232,7 @@ export function mapChatGptModelSlug(slug: string, at?: string): ChatGptModelMapp
     return {
       slug: key,
       apiModel: `gpt-5.${minor}${suffix}`,
+      ...(suffix === "-chat-latest" ? { reasoningEffort: "none" as const } : {}),
       basis: "pattern",
       note: `GPT-5.${minor} (slug written with a dash for the dot); priced only if the pricing table has this id`,
     };

@@ -34,7 +34,7 @@ export function createJsonlReader(
         const column = position === undefined ? "" : ` (column ${Number(position) + 1})`;
         ctx.issue(
           "BAD_JSON",
-          `line ${lineNumber} is not valid JSON${column}: skipped. A line cut in the middle (a log written while the tool crashed) looks like this`,
+          `line ${lineNumber} is not valid JSON${column}; a line cut off in the middle (a log written while the tool crashed) looks like this`,
           location,
         );
         return;
@@ -45,7 +45,7 @@ export function createJsonlReader(
       sawContent = true;
       ctx.issue(
         "LINE_TOO_LONG",
-        `line ${lineNumber} is ${byteLength} bytes long, above the ${maxLineBytes}-byte limit per line: skipped without reading it (raise maxLineBytes if such lines are real)`,
+        `line ${lineNumber} is ${byteLength.toLocaleString("en-US")} bytes long, above the limit of ${maxLineBytes.toLocaleString("en-US")} bytes per line, so it is not read (raise maxLineBytes if such lines are real)`,
         { line: lineNumber, byteOffset },
       );
     },

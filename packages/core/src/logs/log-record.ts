@@ -72,7 +72,7 @@ export interface ConversationMessage {
   /** The API model id `model` maps to (see `CHATGPT_MODEL_SLUGS`); absent when unknown or unpriceable. */
   apiModel?: string;
   /** Reasoning effort implied by the model slug (`o3-mini-high` → `high`). */
-  reasoningEffort?: "low" | "medium" | "high";
+  reasoningEffort?: "none" | "low" | "medium" | "high";
   /** Images, audio and files in the message: not priced, listed in coverage. */
   unpriced?: UnpricedItem[];
 }

@@ -39,7 +39,9 @@ export interface ReaderContextOptions {
 
 /** `file:12`, `file at byte 3456`, `file $[3]` — how messages locate a problem. */
 function describeLocation(file: string, location: IssueLocation | undefined): string {
-  if (location?.line !== undefined) return `${file}:${location.line}`;
+  if (location?.line !== undefined) {
+    return `${file}:${location.line}${location.byteOffset === undefined ? "" : ` (byte ${location.byteOffset})`}`;
+  }
   const parts = [file];
   if (location?.path !== undefined) parts.push(location.path);
   if (location?.byteOffset !== undefined) parts.push(`at byte ${location.byteOffset}`);
@@ -88,7 +90,7 @@ export function createReaderContext(options: ReaderContextOptions): ReaderContex
       if (strict && severity === "skipped") {
         throw new TokenmeterError(
           "BAD_LOG",
-          `${describeLocation(file, location)}: ${reason} (strict mode stops at the first unreadable record; run without --strict to skip and count such records instead)`,
+          `${describeLocation(file, location)}: ${reason}. In strict mode tokenmeter stops at the first unreadable record; without --strict, such records are skipped, counted and listed under Coverage.`,
           { details: { file, ...location, issue: code } },
         );
       }

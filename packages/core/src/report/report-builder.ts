@@ -1,6 +1,7 @@
 import { TokenmeterError } from "../errors.ts";
 import type { Usage } from "../usage/usage.ts";
 import { type Calendar, createCalendar, daysInMonth, monthsBetween } from "./calendar.ts";
+import { countNoun } from "./count-noun.ts";
 import type { CoverageSnapshot } from "./coverage-tracker.ts";
 import { type PlanPriceSeries, planUsdPerMonthOn } from "./plan-price-series.ts";
 import {
@@ -390,14 +391,14 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     const lowerBoundReasons: string[] = [];
     if (input.coverage.recordsSkipped > 0) {
       lowerBoundReasons.push(
-        `${input.coverage.recordsSkipped} record(s) could not be read and are not counted (see coverage.skipped).`,
+        `${countNoun(input.coverage.recordsSkipped, "record")} could not be read and ${input.coverage.recordsSkipped === 1 ? "is" : "are"} not counted (see coverage.skipped).`,
       );
     }
     for (const model of unpricedModels) {
       lowerBoundReasons.push(
         model.reason === "UNKNOWN_MODEL"
-          ? `${model.requestCount} request(s) on "${model.model}" have no price in the table (unknown model) and add $0 to ${model.scenarioId}.`
-          : `${model.requestCount} request(s) on "${model.model}" fall before its first recorded price and add $0 to ${model.scenarioId}.`,
+          ? `${countNoun(model.requestCount, "request")} on "${model.model}" ${model.requestCount === 1 ? "has" : "have"} no price in the table (unknown model) and add${model.requestCount === 1 ? "s" : ""} $0 to ${model.scenarioId}.`
+          : `${countNoun(model.requestCount, "request")} on "${model.model}" fall${model.requestCount === 1 ? "s" : ""} before its first recorded price and add${model.requestCount === 1 ? "s" : ""} $0 to ${model.scenarioId}.`,
       );
     }
     lowerBoundReasons.push(...(input.lowerBoundReasons ?? []));
