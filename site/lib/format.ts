@@ -77,6 +77,18 @@ export function formatDecimal(value: number): string {
   return oneDecimal.format(value);
 }
 
+/**
+ * Messages a day as the verdict sentences write them (core's rule): one decimal below 10, whole
+ * numbers from 10, so a break-even reads "about 13" in the sentence, the facts and the table alike.
+ */
+export function formatMessagesPerDay(messagesPerDay: number): string {
+  // toFixed and Math.round, as core's sentences round (Intl would round 0.35 up from its shortest
+  // decimal form, where toFixed rounds the stored binary value 0.34999… down).
+  const tenths = Math.round(messagesPerDay * 10) / 10;
+  if (messagesPerDay < 10 && !Number.isInteger(tenths)) return messagesPerDay.toFixed(1);
+  return integer.format(Math.round(messagesPerDay));
+}
+
 /** A large count in short form: `128K`, `1M`. */
 export function formatCompact(count: number): string {
   return compact.format(count);

@@ -12,7 +12,7 @@ import {
   pricingVersion,
 } from "@tokenmeter/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { formatDate, formatDecimal } from "../../site/lib/format.ts";
+import { formatDate, formatMessagesPerDay } from "../../site/lib/format.ts";
 import {
   foreignRequests,
   type LaunchedBrowser,
@@ -434,7 +434,20 @@ browserSuite("calculator", () => {
       expect(lines[i]).toContain(
         be === null
           ? "stays under ChatGPT Plus's $20.00 even at"
-          : `reaches ChatGPT Plus's $20.00 at about ${formatDecimal(be)} messages a day`,
+          : `reaches ChatGPT Plus's $20.00 at about ${formatMessagesPerDay(be)} messages a day`,
+      );
+    }
+    // The facts line and the table round the break-even as the verdict sentence does.
+    const plus = cli.comparisons.find((c) => c.scenario === cli.projections[0]?.label);
+    const be = plus?.breakEvenMessagesPerDay;
+    if (be !== null && be !== undefined) {
+      const written = formatMessagesPerDay(be);
+      expect(plus?.verdict).toContain(`about ${written} messages a day`);
+      expect(await page.locator(".verdict-facts").first().textContent()).toContain(
+        `about ${written} messages a day`,
+      );
+      expect(await page.locator(".cost-table tbody tr").first().textContent()).toContain(
+        `break-even ${written}/day`,
       );
     }
     expect(errors).toEqual([]);

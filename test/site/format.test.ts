@@ -6,6 +6,7 @@ import {
   formatCount,
   formatDate,
   formatLocalDate,
+  formatMessagesPerDay,
   formatUsd,
   formatUsdLimit,
 } from "../../site/lib/format.ts";
@@ -42,6 +43,21 @@ describe("formatUsd", () => {
     expect(formatCount(12_345.4)).toBe("12,345");
     expect(formatDate("2026-11-27")).toBe("Nov 27, 2026");
   });
+
+  it.each([
+    [12.6, "13"],
+    [54.4, "54"],
+    [1234.5, "1,235"],
+    [7.46, "7.5"],
+    [3, "3"],
+    [7.96, "8"],
+    [0.35, "0.3"], // 0.35 is stored as 0.34999…, and the sentences round the stored value
+  ])(
+    "writes %d messages a day as %s (one decimal below 10, as the verdict sentences do)",
+    (m, text) => {
+      expect(formatMessagesPerDay(m)).toBe(text);
+    },
+  );
 
   it("formats a save time as a date, and leaves an unreadable one as it is", () => {
     expect(formatLocalDate("2026-06-15T12:00:00.000Z")).toBe("Jun 15, 2026");

@@ -13,6 +13,7 @@ import {
   formatCount,
   formatDate,
   formatDecimal,
+  formatMessagesPerDay,
   formatUsd,
   formatUsdLimit,
 } from "../../lib/format.ts";
@@ -109,7 +110,7 @@ function Verdict(props: {
           <strong>Break-even:</strong>{" "}
           {breakEven === null
             ? `none: even ${formatCount(c.maxMessagesPerDay)} messages a day cost less than the plan.`
-            : `about ${formatDecimal(breakEven)} messages a day (you send ${formatDecimal(props.messagesPerDay)}).`}
+            : `about ${formatMessagesPerDay(breakEven)} messages a day (you send ${formatMessagesPerDay(props.messagesPerDay)}).`}
         </li>
         <li>
           <strong>Caps:</strong>{" "}
@@ -228,9 +229,9 @@ export function Results(props: ResultsProps): ReactElement {
       const price = `${plan.displayName}'s ${formatUsd(plan.usdPerMonth)}`;
       return c.breakEvenMessagesPerDay === null
         ? `stays under ${price} even at ${formatCount(c.maxMessagesPerDay)} messages a day`
-        : `reaches ${price} at about ${formatDecimal(c.breakEvenMessagesPerDay)} messages a day`;
+        : `reaches ${price} at about ${formatMessagesPerDay(c.breakEvenMessagesPerDay)} messages a day`;
     });
-    return `${name}: ${formatUsd(projection.expected.totalUsd)} a month at ${formatDecimal(props.messagesPerDay)} messages a day${crossings.length > 0 ? `; ${crossings.join("; ")}` : ""}.`;
+    return `${name}: ${formatUsd(projection.expected.totalUsd)} a month at ${formatMessagesPerDay(props.messagesPerDay)} messages a day${crossings.length > 0 ? `; ${crossings.join("; ")}` : ""}.`;
   });
 
   return (
@@ -348,7 +349,7 @@ export function Results(props: ResultsProps): ReactElement {
                           break-even{" "}
                           {c.breakEvenMessagesPerDay === null
                             ? "none"
-                            : `${formatCount(c.breakEvenMessagesPerDay)}/day`}
+                            : `${formatMessagesPerDay(c.breakEvenMessagesPerDay)}/day`}
                         </span>
                       </td>
                     );

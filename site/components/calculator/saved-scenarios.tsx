@@ -111,6 +111,7 @@ export function SavedScenarios(props: SavedScenariosProps): ReactElement {
     });
     if (!outcome.ok) {
       setNameProblem(outcome.problem);
+      setNote(null);
       return;
     }
     setNameProblem(undefined);
@@ -122,6 +123,7 @@ export function SavedScenarios(props: SavedScenariosProps): ReactElement {
 
   const onDelete = (scenario: SavedScenario) => {
     const index = scenarios.findIndex((s) => s.id === scenario.id);
+    setNameProblem(undefined);
     if (persist(deleteScenario(scenarios, scenario.id))) {
       setNote({ kind: "deleted", scenario, index });
       setFocusAfter("undo");
@@ -129,6 +131,7 @@ export function SavedScenarios(props: SavedScenariosProps): ReactElement {
   };
 
   const onUndo = (scenario: SavedScenario, index: number) => {
+    setNameProblem(undefined);
     if (persist(restoreScenario(scenarios, scenario, index))) {
       setNote({ kind: "restored", name: scenario.name });
       setFocusAfter(scenario.id);
@@ -216,6 +219,7 @@ export function SavedScenarios(props: SavedScenariosProps): ReactElement {
                     data-open={scenario.id}
                     onClick={() => {
                       props.onOpen(scenario.search);
+                      setNameProblem(undefined);
                       setNote({ kind: "opened", name: scenario.name });
                     }}
                   >
