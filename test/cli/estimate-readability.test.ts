@@ -138,6 +138,37 @@ describe("tokenmeter estimate, read by a person", () => {
   });
 });
 
+describe("tokenmeter estimate --since/--until", () => {
+  it("states only the assumptions of the requests it shows, and counts the others as outside", async () => {
+    const all = await runCliJson<EstimateReport>(["estimate", EXAMPLE_EXPORT]);
+    const range = await runCliJson<EstimateReport>([
+      "estimate",
+      EXAMPLE_EXPORT,
+      "--since",
+      "2025-07-01",
+      "--until",
+      "2025-09-30",
+    ]);
+    const inRange = all.json.rows.filter((row) => row.key >= "2025-07" && row.key <= "2025-09");
+    const requests = inRange.reduce((sum, row) => sum + (row.scenarios[0]?.requestCount ?? 0), 0);
+    const usd = inRange.reduce((sum, row) => sum + (row.scenarios[0]?.totalUsd ?? 0), 0);
+    expect(range.json.totals[0]?.requestCount).toBe(requests);
+    expect(sameToMicroDollar(range.json.totals[0]?.totalUsd ?? Number.NaN, usd)).toBe(true);
+    expect(range.json.coverage.requestsOutsideRange).toBe(
+      (all.json.totals[0]?.requestCount ?? 0) - requests,
+    );
+    // gpt-4o answered only in June: the July–September report does not describe it.
+    const mentionsGpt4o = (report: EstimateReport) =>
+      report.assumptions.some((assumption) => /\bgpt-4o(?![-\w])/.test(assumption.description));
+    expect(mentionsGpt4o(all.json)).toBe(true);
+    expect(
+      range.json.assumptions.filter((assumption) =>
+        /^(Chat overhead of gpt-4o |gpt-4o chat overhead)/.test(assumption.description),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe("tokenmeter estimate on a Claude.ai export (no model recorded)", () => {
   const dir = tempDir("tokenmeter-claude-");
   const zipPath = join(dir, "claude-export.zip");

@@ -267,6 +267,32 @@ describe("createReportBuilder", () => {
     expect(report.months.map((month) => month.month)).toEqual(["2025-03"]);
   });
 
+  it("tells a caller which requests are outside the range, so it can count them without pricing", () => {
+    const builder = createReportBuilder({
+      scenarios,
+      groupBy: "month",
+      timeZone: "America/New_York",
+      since: "2025-02-01",
+      until: "2025-02-28",
+      pricingVersion: "2026.11.27",
+      plans: [plus],
+    });
+    // 2025-02-01T04:30Z is 31 January, 23:30 in New York: outside; 2025-03-01T04:59Z is 28 February.
+    expect(builder.inRange(Date.parse("2025-02-01T04:30:00Z"))).toBe(false);
+    expect(builder.inRange(Date.parse("2025-03-01T04:59:00Z"))).toBe(true);
+    expect(builder.skipIfOutsideRange(Date.parse("2025-03-01T04:59:00Z"))).toBe(false);
+    expect(builder.skipIfOutsideRange(Date.parse("2025-02-01T04:30:00Z"), 3)).toBe(true);
+    expect(builder.skipIfOutsideRange(Date.parse("2025-03-01T05:00:00Z"))).toBe(true);
+    const coverage = createCoverageTracker();
+    const report = builder.finish({
+      coverage: coverage.snapshot(),
+      assumptions: [],
+      lowerBoundReasons: [],
+    });
+    expect(report.coverage.requestsOutsideRange).toBe(4);
+    expect(report.totals[0]?.requestCount).toBe(0);
+  });
+
   it("groups by model and by conversation, most expensive first, with titles", () => {
     const byModel = build("model").report;
     expect(byModel.rows.map((row) => row.key)).toEqual(["gpt-4o", "mystery-model"]);

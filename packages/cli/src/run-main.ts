@@ -2,6 +2,7 @@ import { isTokenmeterError, printable } from "@tokenmeter/core";
 import { type ArgsDef, type CommandDef, runCommand } from "citty";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, usageError } from "./cli-error.ts";
 import { renderHelp } from "./help.ts";
+import { stderrLines } from "./output/diagnostics.ts";
 import { colorEnabled, createStyle, stripAnsi } from "./output/style.ts";
 
 const HELP_FLAGS = new Set(["--help", "-h"]);
@@ -105,8 +106,8 @@ function report(error: unknown, debug: boolean, commandName: string | undefined)
   } else {
     message = `Unexpected internal error (${error instanceof Error ? error.name : typeof error}). This is a bug in tokenmeter; please report it${debug ? " with the stack below" : ", with the output of the same command run with --debug"}.`;
   }
-  write(`${style.red("error:")} ${printable(message)}`);
-  if (hint !== undefined) write(`${style.dim(printable(hint))}`);
+  write(stderrLines("error:", message, style.red));
+  if (hint !== undefined) write(style.dim(stderrLines("", hint)));
   if (debug) write(describeCause(error).join("\n"));
   return exitCode;
 }

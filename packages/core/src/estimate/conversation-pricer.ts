@@ -52,10 +52,21 @@ export interface ConversationPricerOptions {
   standInModel: ModelInfo;
   /** Truncation per model, filled in as conversations are priced (reported once, summed). */
   truncation: Map<string, TruncationTally>;
+  /** Whether a turn is inside since/until; default: every turn is. */
+  inRange?: (timestampMs: number) => boolean;
+  /**
+   * Counts a turn outside since/until (true) instead of pricing it, so the report's assumptions
+   * describe only what it shows; default: every turn is priced.
+   */
+  skipIfOutsideRange?: (timestampMs: number) => boolean;
 }
 
 /** Why a conversation produced no entries. */
-export type ConversationSkip = { reason: "NO_TIMESTAMP" } | { reason: "NO_MESSAGES" };
+export type ConversationSkip =
+  | { reason: "NO_TIMESTAMP" }
+  | { reason: "NO_MESSAGES" }
+  /** Every turn falls outside since/until: nothing to count or price. */
+  | { reason: "OUT_OF_RANGE"; turnMs: number[] };
 
 /** The model each turn is priced on in the as-used scenario. */
 type TurnModel =
@@ -100,6 +111,9 @@ export async function planConversation(
     turn.timestamp === undefined ? Number.NaN : Date.parse(turn.timestamp),
   );
   if (turnMs.some((ms) => !Number.isFinite(ms))) return { reason: "NO_TIMESTAMP" };
+  if (options.inRange !== undefined && !turnMs.some(options.inRange)) {
+    return { reason: "OUT_OF_RANGE", turnMs };
+  }
 
   const assumed = record.modelRecorded ? undefined : options.assumedModel.at(turnMs[0] as number);
   const turnModels: TurnModel[] = turns.map((turn) => {
@@ -289,7 +303,10 @@ export function priceConversation(
     }
   }
 
-  return turns.map((_turn, k): ReportEntry => {
+  const entries: ReportEntry[] = [];
+  turns.forEach((_turn, k) => {
+    // A turn the report leaves out is only counted: pricing it would add its assumptions.
+    if (options.skipIfOutsideRange?.(turnMs[k] as number) === true) return;
     const turnModel = turnModels[k] as TurnModel;
     const priced = options.specs.map((spec): ScenarioPricing => {
       if (spec.model !== undefined) return turnPricing(spec.model, k);
@@ -310,12 +327,13 @@ export function priceConversation(
         suggestions: turnModel.suggestions,
       };
     });
-    return {
+    entries.push({
       timestampMs: turnMs[k] as number,
       conversationId: record.id,
       conversationTitle: record.title,
       model: turnModel.kind === "known" ? turnModel.info.id : turnModel.label,
       priced,
-    };
+    });
   });
+  return entries;
 }

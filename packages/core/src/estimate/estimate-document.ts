@@ -163,7 +163,7 @@ function monthsTable(report: EstimateReport): DocumentTable | undefined {
     { key: "activeDayCount", header: "Active days", kind: "count" },
     ...report.scenarios.map((scenario) => ({
       key: scenario.scenarioId,
-      header: scenario.model === null ? "API (as used)" : `API on ${scenario.model}`,
+      header: scenario.model === null ? "API (as used)" : `on ${scenario.model}`,
       kind: "usd" as const,
     })),
     ...(report.months[0]?.plans ?? []).map((plan) => ({

@@ -86,7 +86,13 @@ const SKIP_DESCRIPTIONS = {
  */
 export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
   const { builder, coverage, counter } = options;
-  const context = options.conversation;
+  // Requests outside since/until are counted, never priced: their assumptions would describe
+  // usage the report does not show (and their text need not be counted at all).
+  const context: ConversationPricerOptions = {
+    ...options.conversation,
+    inRange: (timestampMs) => builder.inRange(timestampMs),
+    skipIfOutsideRange: (timestampMs) => builder.skipIfOutsideRange(timestampMs),
+  };
   const { pricer, specs } = context;
   const batchCharacters = options.batchCharacters ?? 250_000;
   const maxInFlight = options.maxBatchesInFlight ?? 2;
@@ -135,6 +141,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       skip("NO_TIMESTAMP", record.source);
       return;
     }
+    if (builder.skipIfOutsideRange(timestampMs, record.requestCount)) return;
     if (record.speed !== undefined && record.speed !== "standard") {
       stats.fastModeRequests += record.requestCount;
     }
@@ -173,10 +180,12 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
 
   async function planCall(record: CallLogRecord): Promise<void> {
     stats.callRecords += 1;
-    if (!Number.isFinite(Date.parse(record.timestamp))) {
+    const timestampMs = Date.parse(record.timestamp);
+    if (!Number.isFinite(timestampMs)) {
       skip("NO_TIMESTAMP", record.source);
       return;
     }
+    if (builder.skipIfOutsideRange(timestampMs)) return;
     const source = pricer.resolve(record.model);
     const models = [
       ...specs.flatMap((spec) => (spec.model === undefined ? [] : [spec.model])),
@@ -278,7 +287,9 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     if (models.size > 1) stats.multiModelConversations += 1;
     const plan = await planConversation(record, context, methodOf);
     if (!("requests" in plan)) {
-      skip(plan.reason, record.source);
+      if (plan.reason === "OUT_OF_RANGE") {
+        for (const timestampMs of plan.turnMs) builder.skipIfOutsideRange(timestampMs);
+      } else skip(plan.reason, record.source);
       return;
     }
     enqueue({ kind: "conversation", plan, first: pendingRequests.length }, plan.requests);

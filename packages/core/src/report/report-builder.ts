@@ -86,6 +86,14 @@ export interface ReportFinishInput {
 export interface ReportBuilder {
   /** Adds a request. Returns false when it falls outside `since`/`until` (it is then only counted). */
   add(entry: ReportEntry): boolean;
+  /**
+   * True when a request at `timestampMs` falls outside `since`/`until`; it is then counted as
+   * such (`requestCount` calls) and must not be added. Lets a caller skip pricing it, and the
+   * assumptions it would add, for a request the report leaves out anyway.
+   */
+  skipIfOutsideRange(timestampMs: number, requestCount?: number): boolean;
+  /** True when a request at `timestampMs` is inside `since`/`until` (nothing is counted). */
+  inRange(timestampMs: number): boolean;
   finish(input: ReportFinishInput): EstimateReport;
 }
 
@@ -235,6 +243,24 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     }
   }
 
+  function dayInRange(day: string): boolean {
+    return !(
+      (options.since !== undefined && day < options.since) ||
+      (options.until !== undefined && day > options.until)
+    );
+  }
+
+  function inRange(timestampMs: number): boolean {
+    if (options.since === undefined && options.until === undefined) return true;
+    return dayInRange(calendar.dayKey(timestampMs));
+  }
+
+  function skipIfOutsideRange(timestampMs: number, requestCount = 1): boolean {
+    if (inRange(timestampMs)) return false;
+    outsideRange += requestCount;
+    return true;
+  }
+
   function add(entry: ReportEntry): boolean {
     if (finished) throw new TokenmeterError("INVALID_INPUT", "The report is already finished.");
     if (entry.priced.length !== scenarioCount) {
@@ -244,10 +270,7 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
       );
     }
     const day = calendar.dayKey(entry.timestampMs);
-    if (
-      (options.since !== undefined && day < options.since) ||
-      (options.until !== undefined && day > options.until)
-    ) {
+    if (!dayInRange(day)) {
       outsideRange += entry.requestCount ?? 1;
       return false;
     }
@@ -436,5 +459,5 @@ export function createReportBuilder(options: ReportBuilderOptions): ReportBuilde
     };
   }
 
-  return { add, finish };
+  return { add, finish, skipIfOutsideRange, inRange };
 }
