@@ -146,9 +146,69 @@ describe("tokenmeter count", () => {
 
   it("refuses binary data without echoing it (exit 1)", async () => {
     const result = await runCli(["count", "-", "-m", "gpt-4o"], {
-      stdin: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x10]),
+      stdin: Buffer.from([0x41, 0x42, 0x00, 0xff, 0x10]),
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("stdin contains binary data (a NUL byte at byte 4)");
+    expect(result.stderr).toContain("stdin contains binary data (a NUL byte at byte 2)");
+  });
+
+  it("points a zip (an export) to estimate, and a gzip to gunzip (exit 1)", async () => {
+    const zip = await runCli(["count", "-", "-m", "gpt-4o"], {
+      stdin: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x10]),
+    });
+    expect(zip.code).toBe(1);
+    expect(zip.stderr).toContain(
+      "stdin is a zip archive, not a text: for a ChatGPT or Claude.ai export run `tokenmeter estimate` on the .zip.",
+    );
+    const gzip = await runCli(["count", "-", "-m", "gpt-4o"], {
+      stdin: Buffer.from([0x1f, 0x8b, 0x08, 0x00]),
+    });
+    expect(gzip.stderr).toContain("stdin is gzip-compressed: decompress it first (gunzip).");
+  });
+
+  it("reads UTF-16 text (as Windows editors save it) and counts the same text as UTF-8 would", async () => {
+    const utf8 = await runCliJson<CountJson>(["count", "-", "-m", "gpt-4o", "--at", AT], {
+      stdin: TEXT,
+    });
+    for (const [bom, encoding] of [
+      [Buffer.from([0xff, 0xfe]), "utf16le"],
+      [Buffer.from([0xfe, 0xff]), "utf16be"],
+    ] as const) {
+      const body =
+        encoding === "utf16le"
+          ? Buffer.from(TEXT, "utf16le")
+          : Buffer.from(TEXT, "utf16le").swap16();
+      const { json, result } = await runCliJson<CountJson>(
+        ["count", "-", "-m", "gpt-4o", "--at", AT],
+        { stdin: Buffer.concat([bom, body]) },
+      );
+      expect(result.stderr).toBe("");
+      expect(json.input.characterCount).toBe(TEXT.length);
+      expect(json.models[0]?.totalTokens).toBe(utf8.json.models[0]?.totalTokens);
+    }
+    const table = await runCli(["count", "-", "-m", "gpt-4o", "--at", AT], {
+      stdin: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("hi", "utf16le")]),
+    });
+    expect(table.stdout).toMatch(/^stdin: plain text \(read as UTF-16LE\), 2 characters/);
+  });
+
+  it("counts a request body on the model it names when no --model is given", async () => {
+    const body = { model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello there" }] };
+    const { json } = await runCliJson<CountJson>(["count", "-", "--at", AT], {
+      stdin: JSON.stringify(body),
+    });
+    expect(json.models.map((model) => model.model)).toEqual(["gpt-4o-mini"]);
+    // --model wins over the body's model.
+    const chosen = await runCliJson<CountJson>(["count", "-", "--at", AT, "-m", "gpt-4o"], {
+      stdin: JSON.stringify(body),
+    });
+    expect(chosen.json.models.map((model) => model.model)).toEqual(["gpt-4o"]);
+    // A model the table does not know: the default, with a warning that does not quote it.
+    const unknown = await runCli(["count", "-", "--json"], {
+      stdin: JSON.stringify({ ...body, model: `private-${PRIVATE_MARKER}` }),
+    });
+    expect(unknown.code).toBe(0);
+    expect(unknown.stderr).toMatch(/names a model the pricing table does not know; counting on /);
+    expect(unknown.stderr).not.toContain(PRIVATE_MARKER);
   });
 });

@@ -187,7 +187,19 @@ export const countCommand = defineTokenmeterCommand({
         `${source.name} is not valid UTF-8; invalid bytes were replaced with U+FFFD before counting.`,
       );
     const input = interpretCountInput(source.text, options.as, source.name);
-    const modelIds = [...new Set(options.models)];
+    // Without --model, a request body's own model is the one to count for, when the table knows it.
+    let models = options.models;
+    if (given.length === 0 && input.kind === "chat" && input.model !== undefined) {
+      try {
+        models = [findModel(input.model, { pricing }).id];
+      } catch (error) {
+        if (!isTokenmeterError(error, "UNKNOWN_MODEL")) throw error;
+        warn(
+          `The request names a model the pricing table does not know; counting on ${options.models.join(", ")} instead (choose with --model).`,
+        );
+      }
+    }
+    const modelIds = [...new Set(models)];
     const counts: ModelCount[] = [];
     for (const modelId of modelIds) counts.push(await countFor(modelId, input, at, pricing));
 
@@ -226,7 +238,7 @@ export const countCommand = defineTokenmeterCommand({
     const blocks: DocumentBlock[] = [
       {
         kind: "heading",
-        text: `${source.name}: ${input.kind === "chat" ? `chat of ${roles.length} ${roles.length === 1 ? "message" : "messages"}` : "plain text"}, ${formatCount(source.text.length)} characters · prices of ${at}`,
+        text: `${source.name}: ${input.kind === "chat" ? `chat of ${roles.length} ${roles.length === 1 ? "message" : "messages"}` : "plain text"}${source.encoding === "utf-8" ? "" : ` (read as ${source.encoding.toUpperCase()})`}, ${formatCount(source.text.length)} characters · prices of ${at}`,
       },
       { kind: "table", table: perMessage },
     ];
@@ -281,6 +293,7 @@ export const countCommand = defineTokenmeterCommand({
             characterCount: source.text.length,
             byteCount: source.byteLength,
             repairedUtf8: source.repairedUtf8,
+            encoding: source.encoding,
           },
           models: counts.map((count) => ({
             model: count.model.id,

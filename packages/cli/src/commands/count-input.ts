@@ -10,6 +10,8 @@ export type CountInput =
       messages: ChatMessage[];
       tools: unknown[] | undefined;
       functions: unknown[] | undefined;
+      /** The `model` a request body names, if any. */
+      model: string | undefined;
     };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -63,6 +65,8 @@ export function interpretCountInput(
       messages,
       tools: Array.isArray(body?.tools) ? body.tools : undefined,
       functions: Array.isArray(body?.functions) ? body.functions : undefined,
+      model:
+        typeof body?.model === "string" && body.model.trim() !== "" ? body.model.trim() : undefined,
     };
   }
   if (as === "chat") {

@@ -12,6 +12,18 @@ export interface TextInput {
   byteLength: number;
   /** True when invalid UTF-8 was replaced by U+FFFD (counts are then of the repaired text). */
   repairedUtf8: boolean;
+  /** How the bytes were decoded: UTF-8, or UTF-16 when they start with its byte-order mark. */
+  encoding: "utf-8" | "utf-16le" | "utf-16be";
+}
+
+/** Why bytes that start like an archive cannot be counted as text, with what to do instead. */
+function archiveReason(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return "is a zip archive, not a text: for a ChatGPT or Claude.ai export run `tokenmeter estimate` on the .zip";
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+    return "is gzip-compressed: decompress it first (gunzip)";
+  return undefined;
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -66,6 +78,25 @@ export async function readTextInput(path: string | undefined): Promise<TextInput
       );
     }
   }
+  const archive = archiveReason(bytes);
+  if (archive !== undefined) throw badInput(`${name} ${archive}.`);
+  // Windows editors save "Unicode" text as UTF-16 with a byte-order mark: decode it, do not refuse it.
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : undefined;
+  if (utf16 !== undefined) {
+    const decoded = new TextDecoder(utf16).decode(bytes);
+    return {
+      text: decoded,
+      name,
+      byteLength: bytes.length,
+      repairedUtf8: false,
+      encoding: utf16,
+    };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw badInput(`${name} contains binary data (a NUL byte at byte ${nul}), not text.`, {
@@ -80,5 +111,5 @@ export async function readTextInput(path: string | undefined): Promise<TextInput
     text = new TextDecoder("utf-8").decode(bytes);
     repairedUtf8 = true;
   }
-  return { text, name, byteLength: bytes.length, repairedUtf8 };
+  return { text, name, byteLength: bytes.length, repairedUtf8, encoding: "utf-8" };
 }
