@@ -63,7 +63,12 @@ describe("tokenmeter (the command itself)", () => {
       ["estimate", "test/fixtures/cli/api-small.jsonl", "--model", "gpt-4o-mni"],
       /Unknown model "gpt-4o-mni".*Did you mean "gpt-4o-mini"/,
     ],
-    [["estimate", "test/fixtures/cli/api-small.jsonl", "--plan", "chatgpt-plsu"], /Unknown plan/],
+    // The CLI's words, not the library's ("listPlans()"): every plan id, with its aliases.
+    [
+      ["estimate", "test/fixtures/cli/api-small.jsonl", "--plan", "chatgpt-plsu"],
+      /^error: Unknown plan "chatgpt-plsu" \(plans table [\d.]+\)\. Did you mean "chatgpt-plus".*\nThe plans: chatgpt-free \(chatgpt\), .*chatgpt-plus \(plus\), .*claude-pro \(claude\)/,
+    ],
+    [["compare", "--plan", "netflix"], /^error: Unknown plan "netflix" \(plans table [\d.]+\)\.\nThe plans: /],
     [
       ["estimate", "test/fixtures/cli/api-small.jsonl", "--tz", "Mars/Olympus"],
       /Unknown time zone "Mars\/Olympus"/,

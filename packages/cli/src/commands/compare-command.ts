@@ -25,7 +25,7 @@ import { parseOptions } from "../args/parse-options.ts";
 import { badInput, usageError } from "../cli-error.ts";
 import { defineTokenmeterCommand } from "../command.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
-import { asModelUsageError } from "../pricing/model-errors.ts";
+import { asModelUsageError, asPlanUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
 
 const positiveNumber = z.coerce
@@ -131,8 +131,7 @@ function planModel(planId: string): string {
     const models = planInfo(planId).terms.equivalentModels;
     return (models.find((model) => model.role === "primary") ?? models[0])?.model ?? planId;
   } catch (error) {
-    if (isTokenmeterError(error, "UNKNOWN_PLAN")) throw usageError(error.message);
-    throw error;
+    throw asPlanUsageError(error);
   }
 }
 
@@ -302,7 +301,8 @@ export const compareCommand = defineTokenmeterCommand({
         { at },
       );
     } catch (error) {
-      if (isTokenmeterError(error, "INVALID_INPUT") || isTokenmeterError(error, "UNKNOWN_PLAN")) {
+      if (isTokenmeterError(error, "UNKNOWN_PLAN")) throw asPlanUsageError(error);
+      if (isTokenmeterError(error, "INVALID_INPUT")) {
         throw usageError(error.message, "Run `tokenmeter compare --help` for the options.");
       }
       if (isTokenmeterError(error, "NO_PRICE_AT_DATE"))

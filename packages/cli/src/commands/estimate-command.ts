@@ -25,7 +25,7 @@ import { collectInputs, type InputFile } from "../input/collect-inputs.ts";
 import { warn } from "../output/diagnostics.ts";
 import { emit, pickOutputFormat } from "../output/emit.ts";
 import { createProgress } from "../output/progress-bar.ts";
-import { asModelUsageError } from "../pricing/model-errors.ts";
+import { asModelUsageError, asPlanUsageError } from "../pricing/model-errors.ts";
 import { pricingFromOption } from "../pricing/pricing-option.ts";
 
 const estimateArgs = {
@@ -139,9 +139,7 @@ function defaultTimeZone(): string {
 /** Core's errors about the options themselves, as usage errors (exit 2) in the CLI's words. */
 function asEstimateUsageError(error: unknown): unknown {
   if (isTokenmeterError(error, "UNKNOWN_MODEL")) return asModelUsageError(error);
-  if (isTokenmeterError(error, "UNKNOWN_PLAN")) {
-    return usageError(error.message, "Run `tokenmeter compare --help` to see the plan ids.");
-  }
+  if (isTokenmeterError(error, "UNKNOWN_PLAN")) return asPlanUsageError(error);
   if (isTokenmeterError(error, "INVALID_INPUT")) return usageError(error.message);
   return error;
 }
