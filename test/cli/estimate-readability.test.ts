@@ -129,7 +129,7 @@ describe("tokenmeter estimate, read by a person", () => {
     expect(result.stdout).toContain(
       [
         "Over 3 months, ChatGPT Plus comes to $60.00; the API would have cost $0.11 ($59.89 less; cheaper in 3 of 3 months).",
-        "In the only month Claude Pro was on sale (all but 2023-08 and 2023-09), Claude Pro comes to $20.00; the API would have cost $0.072 ($19.93 less; cheaper in 1 of 1 month).",
+        "In the only month Claude Pro was on sale (all but 2023-08 and 2023-09), it comes to $20.00; the API would have cost $0.072 ($19.93 less; cheaper in 1 of 1 month).",
       ].join("\n"),
     );
     // Amounts under a dollar get two significant digits of the smallest (0.036 → 3 decimals).

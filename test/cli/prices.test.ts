@@ -90,7 +90,8 @@ describe("tokenmeter prices", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("GPT-4o mini (gpt-4o-mini)");
     expect(result.stdout).toContain(`Pricing table ${pricingVersion}`);
-    expect(result.stdout).toMatch(/Input +Cached in +Write 5m +Write 1h +Output/);
+    // gpt-4o-mini has no cache-write price: those columns are left out.
+    expect(result.stdout).toMatch(/\nFrom +Until +Input +Cached in +Output +Checked +Source\n/);
   });
 
   it("refuses an unknown model with suggestions (exit 2)", async () => {
@@ -100,6 +101,18 @@ describe("tokenmeter prices", () => {
     expect(result.stderr).toMatch(
       /Unknown model "claude-sonet-4-5".*Did you mean "claude-sonnet-4-5"/,
     );
+  });
+
+  it("leaves out price columns no row has (cache writes for OpenAI) and keeps them in CSV", async () => {
+    const openai = await runCli(["prices", "gpt-4o", "--history"]);
+    expect(openai.stdout).toMatch(/\nFrom +Until +Input +Cached in +Output +Checked +Source\n/);
+    const anthropic = await runCli(["prices", "claude-sonnet-4-5", "--at", "2026-01-01"]);
+    expect(anthropic.stdout).toMatch(/Input +Cached in +Write 5m +Write 1h +Output/);
+    const csv = await runCli(["prices", "gpt-4o", "--history", "--csv"]);
+    expect(csv.stdout.split("\r\n")[0]).toContain("cacheWrite5mUsdPerMTok,cacheWrite1hUsdPerMTok");
+    // Whole cents per 1M tokens print as cents, even when the float is inexact (1.1 × 100 ≠ 110).
+    const o3mini = await runCli(["prices", "o3-mini", "--at", "2026-01-01"]);
+    expect(o3mini.stdout).toMatch(/\$1\.10 +\$0\.55 +\$4\.40/);
   });
 
   it("says so when a model had no price yet on --at", async () => {
@@ -121,6 +134,15 @@ describe("tokenmeter prices", () => {
       outputUsdPerMTok: 5,
       effectiveFrom: "1970-01-01",
     });
+    // People read "undated" where the JSON keeps core's 1970-01-01 for a LiteLLM price.
+    const table = await runCli([
+      "prices",
+      "gpt-4o",
+      "--pricing",
+      "test/fixtures/cli/litellm-small.json",
+    ]);
+    expect(table.stdout).toMatch(/\nundated +— +\$1\.25 /);
+    expect(table.stdout).not.toMatch(/\n1970-01-01 /);
     const broken = await runCli(["prices", "--pricing", "test/fixtures/cli/api-small.jsonl"]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/api-small\.jsonl/);

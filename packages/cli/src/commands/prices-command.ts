@@ -40,8 +40,8 @@ const PRICE_COLUMNS: DocumentColumn[] = [
 
 /**
  * The table for people: without the columns listed in `dropKeys`, nor the price columns no row
- * has a value in (cache writes in a list of OpenAI models), so it fits a terminal. CSV and JSON
- * keep every column.
+ * has a value in (cache writes in a list of OpenAI models), so it fits a terminal, and with
+ * undated prices said so. CSV and JSON keep every column and value.
  */
 function forPeople(table: DocumentTable, dropKeys: readonly string[]): DocumentTable {
   const keep = table.columns.map(
@@ -50,8 +50,18 @@ function forPeople(table: DocumentTable, dropKeys: readonly string[]): DocumentT
       (column.kind !== "usdPerMTok" || table.rows.some((row) => row[index] !== null)),
   );
   const pick = <T>(values: readonly T[]) => values.filter((_, index) => keep[index]);
-  return { columns: pick(table.columns), rows: table.rows.map((row) => pick(row)) };
+  const undated = (row: readonly CellValue[]) =>
+    row.map((value, index) =>
+      table.columns[index]?.key === "effectiveFrom" && value === UNDATED_FROM ? "undated" : value,
+    );
+  return { columns: pick(table.columns), rows: table.rows.map((row) => pick(undated(row))) };
 }
+
+/**
+ * The start core gives prices that carry no date (a LiteLLM map): shown as "undated" to people,
+ * kept as is in CSV and JSON.
+ */
+const UNDATED_FROM = "1970-01-01";
 
 function priceCells(record: PriceRecord | undefined): CellValue[] {
   return [
@@ -298,12 +308,16 @@ export const pricesCommand = defineTokenmeterCommand({
         ],
       });
     } else {
-      blocks.push({ kind: "table", table });
+      blocks.push({ kind: "table", table: forPeople(table, []) });
       const current = records.at(-1);
       const tiers = current === undefined ? [] : tierLines(current);
       if (tiers.length > 0) blocks.push({ kind: "list", items: tiers });
       const notes = records.flatMap((record) =>
-        record.note === undefined ? [] : [`${record.effectiveFrom}: ${record.note}`],
+        record.note === undefined
+          ? []
+          : [
+              `${record.effectiveFrom === UNDATED_FROM ? "undated" : record.effectiveFrom}: ${record.note}`,
+            ],
       );
       if (notes.length > 0) blocks.push({ kind: "list", title: "Notes", items: notes });
     }

@@ -262,8 +262,10 @@ function verdictLines(report: EstimateReport): string[] {
         : onSale.length === 1
           ? `In the only month ${planName} was on sale (${allBut(notOnSale)})`
           : `Over the ${countNoun(onSale.length, "month")} ${planName} was on sale (${allBut(notOnSale)})`;
+    // The period already names the plan when some months are left out.
+    const subject = notOnSale.length === 0 ? planName : "it";
     lines.push(
-      `${period}, ${planName} comes to ${formatUsd(planUsd)}; the API would have cost ${listWords(parts)}.`,
+      `${period}, ${subject} comes to ${formatUsd(planUsd)}; the API would have cost ${listWords(parts)}.`,
     );
   }
   return lines;
