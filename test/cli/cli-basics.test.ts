@@ -68,7 +68,10 @@ describe("tokenmeter (the command itself)", () => {
       ["estimate", "test/fixtures/cli/api-small.jsonl", "--plan", "chatgpt-plsu"],
       /^error: Unknown plan "chatgpt-plsu" \(plans table [\d.]+\)\. Did you mean "chatgpt-plus".*\nThe plans: chatgpt-free \(chatgpt\), .*chatgpt-plus \(plus\), .*claude-pro \(claude\)/,
     ],
-    [["compare", "--plan", "netflix"], /^error: Unknown plan "netflix" \(plans table [\d.]+\)\.\nThe plans: /],
+    [
+      ["compare", "--plan", "netflix"],
+      /^error: Unknown plan "netflix" \(plans table [\d.]+\)\.\nThe plans: /,
+    ],
     [
       ["estimate", "test/fixtures/cli/api-small.jsonl", "--tz", "Mars/Olympus"],
       /Unknown time zone "Mars\/Olympus"/,
