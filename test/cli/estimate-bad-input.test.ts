@@ -210,6 +210,11 @@ describe("tokenmeter estimate on bad input: a clear message, the documented exit
     ]);
     expect(json.coverage.totalsAreLowerBounds).toBe(false);
     expect(result.stdout + result.stderr).not.toContain(PRIVATE_MARKER);
+    // For people: whole files are "Files:", not "First at:" (that is for lines and bytes).
+    const table = await runCli(["estimate", path("mixed")]);
+    expect(table.stdout).toMatch(
+      /Note 2 × IGNORED_FILE: Files in the directories given that are not a log tokenmeter recognizes: not read\. Files: .*mixed\/(notes\.txt|settings\.json); .*mixed\/(notes\.txt|settings\.json)\.\n/,
+    );
   });
 
   it("rejects --format values it does not know (exit 2)", async () => {

@@ -271,6 +271,20 @@ function verdictLines(report: EstimateReport): string[] {
   return lines;
 }
 
+/**
+ * Where a coverage reason applies: ` First at: file line 3 byte 636; …` for places in files, or
+ * ` Files: a.txt; b.png.` for whole files (` Among them: …` when more were counted than listed).
+ */
+function locations(recordCount: number, places: readonly RecordLocation[]): string {
+  if (places.length === 0) return "";
+  const inFiles = places.some(
+    (place) =>
+      place.line !== undefined || place.byteOffset !== undefined || place.path !== undefined,
+  );
+  const label = inFiles ? "First at" : recordCount > places.length ? "Among them" : "Files";
+  return ` ${label}: ${places.map(where).join("; ")}.`;
+}
+
 function coverageBlocks(report: EstimateReport, wording: Wording): DocumentBlock[] {
   const coverage = report.coverage;
   const items: string[] = coverage.files.map(
@@ -284,12 +298,12 @@ function coverageBlocks(report: EstimateReport, wording: Wording): DocumentBlock
   );
   for (const skipped of coverage.skipped) {
     items.push(
-      `Skipped ${formatCount(skipped.recordCount)} × ${skipped.reason}: ${skipped.description}${skipped.firstLocations.length > 0 ? ` First at: ${skipped.firstLocations.map(where).join("; ")}.` : ""}`,
+      `Skipped ${formatCount(skipped.recordCount)} × ${skipped.reason}: ${skipped.description}${locations(skipped.recordCount, skipped.firstLocations)}`,
     );
   }
   for (const notice of coverage.notices) {
     items.push(
-      `Note ${formatCount(notice.recordCount)} × ${notice.reason}: ${notice.description}${notice.firstLocations.length > 0 ? ` First at: ${notice.firstLocations.map(where).join("; ")}.` : ""}`,
+      `Note ${formatCount(notice.recordCount)} × ${notice.reason}: ${notice.description}${locations(notice.recordCount, notice.firstLocations)}`,
     );
   }
   for (const model of coverage.unpricedModels) {
