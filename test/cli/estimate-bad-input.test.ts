@@ -70,6 +70,9 @@ beforeAll(() => {
     messages: [{ role: "user", content: `${PRIVATE_MARKER} ${"lorem ipsum ".repeat(8_400_000)}` }],
   });
   writeFileSync(path("huge-line.jsonl"), `${huge}\n${usageLine("02")}\n`);
+  writeFileSync(path("empty-export.zip"), zipSync({ "conversations.json": strToU8("[]") }));
+  // Byte 13 (0-based) is the `}` after the trailing comma: `[{"title": 1,` is 13 bytes.
+  writeFileSync(path("edited.json"), `[{"title": 1,}, "${PRIVATE_MARKER}"]`);
   mkdirSync(path("mixed"));
   writeFileSync(path("mixed/api.jsonl"), `${usageLine("01")}\n${usageLine("02", "gpt-4o-mini")}\n`);
   writeFileSync(path("mixed/notes.txt"), PRIVATE_MARKER);
@@ -103,6 +106,16 @@ describe("tokenmeter estimate on bad input: a clear message, the documented exit
       "a zip cut short",
       ["cut.zip"],
       /cut\.zip ends before the archive is complete .*download was probably cut short/,
+    ],
+    [
+      "a ChatGPT export with no conversations",
+      ["empty-export.zip"],
+      /empty-export\.zip!conversations\.json: it holds an empty list: there are no conversations/,
+    ],
+    [
+      "a JSON file broken by an edit",
+      ["edited.json"],
+      /edited\.json: it is not valid JSON \(it breaks at byte 13\)/,
     ],
     [
       "a 100 MB first line without --format",

@@ -202,6 +202,23 @@ describe("createLogEstimator on files that are not logs", () => {
     expect(error.message).not.toContain("eggs");
   });
 
+  // Positions worked by hand: `{"a": 1, b}` breaks at the `b`, byte 9 (0-based); after a BOM (3 bytes)
+  // and two spaces, `[{"é": 1,]` breaks at the `]`: 3 + 2 + `[{"` 3 + `é` 2 + `": 1,` 5 = byte 15.
+  it.each([
+    ["[]\n", /: it holds an empty list: there are no conversations or requests in it to count/],
+    ['{"a": 1, b}', /: it is not valid JSON \(it breaks at byte 9\)/],
+    ['\uFEFF  [{"é": 1,]', /: it is not valid JSON \(it breaks at byte 15\)/],
+    ['[{"title": "eggs", "mapping":', /: it is a JSON document that ends before it is complete/],
+  ])("says why a JSON document is no log: %j", async (text, message) => {
+    const error = await rejection(
+      estimate([{ name: "conversations.json", bytes: encoder.encode(text) }]),
+    );
+    expect(isTokenmeterError(error, "BAD_LOG")).toBe(true);
+    if (!isTokenmeterError(error)) return;
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain("eggs");
+  });
+
   it("skips and lists a file found in a directory", async () => {
     const estimator = createLogEstimator({ timeZone: "UTC" });
     const skipped = estimator.openFile("dir/notes.json", { explicit: false });

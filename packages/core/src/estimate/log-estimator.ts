@@ -306,14 +306,15 @@ export function createLogEstimator(options: LogEstimatorOptions): LogEstimator {
     let reader: LogReader | undefined;
     let rejected = false;
     let totalBytes = 0;
-    function decide(): void {
+    /** `ended`: the whole file is in `buffered` (decided at its end, not after the sample). */
+    function decide(ended: boolean): void {
       const sample = concatBytes(buffered, bufferedBytes);
       const format =
         totalBytes === 0 ? undefined : (options.format ?? detectLogFormat(name, sample));
       if (format === undefined) {
         rejected = true;
         buffered.length = 0;
-        rejectFile(name, explicit, whyUnrecognized(sample, totalBytes));
+        rejectFile(name, explicit, whyUnrecognized(sample, totalBytes, ended));
         return;
       }
       reader = startReader(name, format);
@@ -330,10 +331,10 @@ export function createLogEstimator(options: LogEstimatorOptions): LogEstimator {
         }
         buffered.push(chunk);
         bufferedBytes += chunk.length;
-        if (bufferedBytes >= DETECT_SAMPLE_BYTES) decide();
+        if (bufferedBytes >= DETECT_SAMPLE_BYTES) decide(false);
       },
       end(complete = true) {
-        if (reader === undefined && !rejected) decide();
+        if (reader === undefined && !rejected) decide(true);
         if (reader !== undefined) finishReader(name, reader, complete);
       },
     };
