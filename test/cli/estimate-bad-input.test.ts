@@ -147,6 +147,13 @@ describe("tokenmeter estimate on bad input: a clear message, the documented exit
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toContain(PRIVATE_MARKER);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    // The list of formats is advice for a named file of unknown format, not for an empty or
+    // broken one (a directory with no log has its own advice).
+    if (result.stderr.includes("Cannot estimate")) {
+      expect(result.stderr.includes("--format names the format")).toBe(
+        /not a log format|first line is longer/.test(result.stderr),
+      );
+    }
   });
 
   it("skips and counts malformed JSONL lines, naming the first lines, and --strict fails on them", async () => {

@@ -197,7 +197,11 @@ describe("createLogEstimator on files that are not logs", () => {
     const error = await rejection(estimate([{ name: "notes.txt", bytes: notes }]));
     expect(isTokenmeterError(error, "BAD_LOG")).toBe(true);
     if (!isTokenmeterError(error)) return;
-    expect(error.details).toEqual({ file: "notes.txt", reason: "UNRECOGNIZED_FILE" });
+    expect(error.details).toEqual({
+      file: "notes.txt",
+      reason: "UNRECOGNIZED_FILE",
+      kind: "UNKNOWN_FORMAT",
+    });
     expect(error.message).toMatch(/^Cannot estimate notes\.txt: it is not a log format/);
     expect(error.message).not.toContain("eggs");
   });
@@ -205,17 +209,23 @@ describe("createLogEstimator on files that are not logs", () => {
   // Positions worked by hand: `{"a": 1, b}` breaks at the `b`, byte 9 (0-based); after a BOM (3 bytes)
   // and two spaces, `[{"é": 1,]` breaks at the `]`: 3 + 2 + `[{"` 3 + `é` 2 + `": 1,` 5 = byte 15.
   it.each([
-    ["[]\n", /: it holds an empty list: there are no conversations or requests in it to count/],
-    ['{"a": 1, b}', /: it is not valid JSON \(it breaks at byte 9\)/],
-    ['\uFEFF  [{"é": 1,]', /: it is not valid JSON \(it breaks at byte 15\)/],
-    ['[{"title": "eggs", "mapping":', /: it is a JSON document that ends before it is complete/],
-  ])("says why a JSON document is no log: %j", async (text, message) => {
+    ["[]\n", "EMPTY_LIST", /: it holds an empty list: there are no conversations or requests/],
+    ['{"a": 1, b}', "INVALID_JSON", /: it is not valid JSON \(it breaks at byte 9\)/],
+    ['\uFEFF  [{"é": 1,]', "INVALID_JSON", /: it is not valid JSON \(it breaks at byte 15\)/],
+    ['[{"title": "eggs", "mapping":', "INVALID_JSON", /: it is a JSON document that ends before/],
+    ['{"title": "eggs"}', "UNKNOWN_FORMAT", /: it is not a log format tokenmeter knows/],
+  ])("says why a JSON document is no log: %j", async (text, kind, message) => {
     const error = await rejection(
       estimate([{ name: "conversations.json", bytes: encoder.encode(text) }]),
     );
     expect(isTokenmeterError(error, "BAD_LOG")).toBe(true);
     if (!isTokenmeterError(error)) return;
     expect(error.message).toMatch(message);
+    expect(error.details).toEqual({
+      file: "conversations.json",
+      reason: "UNRECOGNIZED_FILE",
+      kind,
+    });
     expect(error.message).not.toContain("eggs");
   });
 

@@ -247,7 +247,10 @@ export const estimateCommand = defineTokenmeterCommand({
       if (isTokenmeterError(error, "BAD_LOG")) {
         throw badInput(
           error.message,
-          error.details.reason === "UNRECOGNIZED_FILE"
+          // The list of formats helps when the format is the problem, not for an empty export.
+          error.details.reason === "UNRECOGNIZED_FILE" &&
+            (error.details.kind === "UNKNOWN_FORMAT" ||
+              error.details.kind === "FIRST_LINE_TOO_LONG")
             ? {
                 cause: error,
                 hint: "Pass a ChatGPT or Claude.ai data export (the .zip), OpenAI API JSONL, an OpenAI usage CSV, Claude Code logs or tokenmeter's generic JSONL; --format names the format when detection fails.",

@@ -31,7 +31,11 @@ import { createRecordProcessor } from "./record-processor.ts";
 import { createRequestPricer } from "./request-pricer.ts";
 import { scenarioSpecs } from "./scenario-spec.ts";
 import { createInlineCounter, type TokenCounter } from "./token-counter.ts";
-import { archiveWithoutConversations, whyUnrecognized } from "./unrecognized-file.ts";
+import {
+  archiveWithoutConversations,
+  type Unrecognized,
+  whyUnrecognized,
+} from "./unrecognized-file.ts";
 
 /** Options of {@link createLogEstimator}. Everything but `timeZone` has a default. */
 export interface LogEstimatorOptions {
@@ -153,7 +157,9 @@ function concatBytes(parts: readonly Uint8Array[], length: number): Uint8Array {
  *
  * @throws TokenmeterError `UNKNOWN_MODEL` (a model in `models` or `assumeModel`), `UNKNOWN_PLAN`,
  *   `INVALID_INPUT` (time zone, `since` / `until`), at once. While reading: `BAD_LOG` for a named
- *   file that is not a log (`details.reason` `UNRECOGNIZED_FILE`), for the first bad record in strict
+ *   file that is not a log (`details.reason` `UNRECOGNIZED_FILE`, `details.kind` `EMPTY`, `BINARY`,
+ *   `ZIP_WITHOUT_CONVERSATIONS`, `FIRST_LINE_TOO_LONG`, `EMPTY_LIST`, `INVALID_JSON` or
+ *   `UNKNOWN_FORMAT`), for the first bad record in strict
  *   mode, and from `finish()` when records were read but none could be counted
  *   (`details.reason` `NOTHING_COUNTED`).
  * @example
@@ -239,13 +245,14 @@ export function createLogEstimator(options: LogEstimatorOptions): LogEstimator {
     coverage.recordNotice(name, "IGNORED_FILE", wording(IGNORED_FILE_DESCRIPTION), {});
   }
 
-  function rejectFile(name: string, explicit: boolean, reason: string): void {
+  function rejectFile(name: string, explicit: boolean, why: Unrecognized): void {
+    const reason = wording(why.reason);
     if (explicit) {
-      throw new TokenmeterError("BAD_LOG", `Cannot estimate ${name}: ${wording(reason)}.`, {
-        details: { file: name, reason: "UNRECOGNIZED_FILE" },
+      throw new TokenmeterError("BAD_LOG", `Cannot estimate ${name}: ${reason}.`, {
+        details: { file: name, reason: "UNRECOGNIZED_FILE", kind: why.kind },
       });
     }
-    unreadFiles.push({ file: name, reason: wording(reason) });
+    unreadFiles.push({ file: name, reason });
     ignoreFile(name);
   }
 
