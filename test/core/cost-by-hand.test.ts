@@ -1,4 +1,4 @@
-// priceUsage and replayConversation on the bundled table (2026.11.27.1), each number recomputed by
+// priceUsage and replayConversation on the bundled table (2026.11.27.2), each number recomputed by
 // hand below from the table's prices (USD per million tokens, so tokens × price is micro-dollars).
 // Prices used: claude-sonnet-4-5 $3 in / $0.30 cache read / $3.75 5-min write / $6 1-h write / $15
 // out, above 200k $6 / $0.60 / $7.50 / $12 / $22.50; gpt-5.4 $2.50 / $0.25 / $15, above 272k $5 /
@@ -90,11 +90,16 @@ describe("service tiers on gpt-5.4", () => {
     expect(cost.serviceTier).toBe(serviceTier);
   });
 
-  it("272,000 input tokens is base; 300,000 is long context for the whole request", () => {
-    // 272,000×2.5 + 1,000×15 = 680,000 + 15,000
+  it("271,999 input tokens is base; 272,000 and more is long context for the whole request", () => {
+    // OpenAI's standard rates are for prompts under 272K (genai-prices 0.1.8: tier above 271,999).
+    // 271,999×2.5 + 1,000×15 = 679,997.5 + 15,000
+    expect(
+      priceUsage({ inputTokens: 271_999, outputTokens: 1_000 }, "gpt-5.4", { at }).totalUsd,
+    ).toBeCloseTo(694_997.5 * MICRO, 12);
+    // 272,000×5 + 1,000×22.5 = 1,360,000 + 22,500
     expect(
       priceUsage({ inputTokens: 272_000, outputTokens: 1_000 }, "gpt-5.4", { at }).totalUsd,
-    ).toBeCloseTo(695_000 * MICRO, 12);
+    ).toBeCloseTo(1_382_500 * MICRO, 12);
     // 300,000×5 + 1,000×22.5 = 1,500,000 + 22,500
     expect(
       priceUsage({ inputTokens: 300_000, outputTokens: 1_000 }, "gpt-5.4", { at }).totalUsd,

@@ -301,22 +301,33 @@ describe("the README's worked example: moderate on gpt-5.5 vs ChatGPT Plus", () 
 
 describe("dates, time zones and the calendar", () => {
   it("prices at the local date of a timestamp, and caps active days at the month's length", () => {
-    // 03:00 UTC on Sep 1 is still Aug 31 in New York: Sonnet 5's introductory price ($2/$10) applies.
+    // 03:00 UTC on 2027-01-01 is still 2026-12-31 in New York: Gemini 3.7 Flash's introductory
+    // price ($0.75/$3.75) applies there, the standard price ($1.50/$7.50, exactly twice) in UTC.
     const profile = plain({ messagesPerDay: 1, turnsPerConversation: 1, activeDaysPerMonth: 31 });
-    const [ny] = projectMonthly(profile, ["claude-sonnet-5"], {
+    const [ny] = projectMonthly(profile, ["gemini-3.7-flash"], {
+      at: "2027-01-01T03:00:00Z",
+      timeZone: "America/New_York",
+    });
+    const [utc] = projectMonthly(profile, ["gemini-3.7-flash"], { at: "2027-01-01T03:00:00Z" });
+    expect(ny?.pricedOn).toBe("2026-12-31");
+    expect(ny?.perModel[0]?.priceEffectiveFrom).toBe("2026-08-13");
+    expect(utc?.pricedOn).toBe("2027-01-01");
+    expect(utc?.perModel[0]?.priceEffectiveFrom).toBe("2027-01-01");
+    // December and January both have 31 days and every price doubles.
+    expect(utc?.expected.totalUsd).toBeCloseTo(2 * (ny?.expected.totalUsd ?? 0), 12);
+    // 03:00 UTC on Sep 1 is still Aug 31 in New York. One call on Claude Sonnet 5 ($2/$10 on both
+    // days): 103 + 6 = 109 in, 200 out. August has 31 days, September 30.
+    const [aug] = projectMonthly(profile, ["claude-sonnet-5"], {
       at: "2026-09-01T03:00:00Z",
       timeZone: "America/New_York",
     });
-    const [utc] = projectMonthly(profile, ["claude-sonnet-5"], { at: "2026-09-01T03:00:00Z" });
-    expect(ny?.pricedOn).toBe("2026-08-31");
-    expect(ny?.perModel[0]?.priceEffectiveFrom).toBe("2026-07-24");
-    expect(utc?.pricedOn).toBe("2026-09-01");
-    expect(utc?.perModel[0]?.priceEffectiveFrom).toBe("2026-09-01");
-    // One call: 103 + 6 = 109 in, 200 out. August has 31 days, September 30.
-    expect(ny?.expected.totalUsd).toBeCloseTo((31 * (109 * 2 + 200 * 10)) / PER_MTOK, 12);
-    expect(utc?.activeDays).toBe(30);
-    expect(utc?.expected.totalUsd).toBeCloseTo((30 * (109 * 3 + 200 * 15)) / PER_MTOK, 12);
-    expect(utc?.assumptions.some((a) => a.includes("active days are capped at 30"))).toBe(true);
+    const [sep] = projectMonthly(profile, ["claude-sonnet-5"], { at: "2026-09-01T03:00:00Z" });
+    expect(aug?.pricedOn).toBe("2026-08-31");
+    expect(aug?.expected.totalUsd).toBeCloseTo((31 * (109 * 2 + 200 * 10)) / PER_MTOK, 12);
+    expect(sep?.pricedOn).toBe("2026-09-01");
+    expect(sep?.activeDays).toBe(30);
+    expect(sep?.expected.totalUsd).toBeCloseTo((30 * (109 * 2 + 200 * 10)) / PER_MTOK, 12);
+    expect(sep?.assumptions.some((a) => a.includes("active days are capped at 30"))).toBe(true);
   });
 
   it("says when the month straddles a price change, and prices it all at the date given", () => {

@@ -165,12 +165,13 @@ describe.skipIf(!built)(
 
       // 30 replies of 400 tokens = 12,000 output tokens. gpt-5.5 ($30 output) and gemini-3.5-flash
       // ($9 output) are reasoning models: medium effort assumes 3 hidden tokens per visible one,
-      // 36,000 billed as output. claude-sonnet-5 ($15 output) thinks only when asked, and caches only
-      // at explicit breakpoints, so nothing is cached by default.
+      // 36,000 billed as output. claude-sonnet-5 ($10 output since its 2026-09-01 increase was
+      // cancelled) thinks only when asked, and caches only at explicit breakpoints, so nothing is
+      // cached by default.
       expect(out).toMatch(/gpt-5\.5: .* output \$0\.3600 \+ reasoning \$1\.0800 \(3 /); // 12,000 × 30; 36,000 × 30
       expect(out).toMatch(
-        /claude-sonnet-5: .* cached input \$0\.0000 \+ output \$0\.1800 \+ reasoning \$0\.0000 \(0 /,
-      ); // 12,000 × 15
+        /claude-sonnet-5: .* cached input \$0\.0000 \+ output \$0\.1200 \+ reasoning \$0\.0000 \(0 /,
+      ); // 12,000 × 10
       expect(out).toMatch(/gemini-3\.5-flash: .* output \$0\.1080 \+ reasoning \$0\.3240 \(3 /); // 12,000 × 9; 36,000 × 9
     });
 

@@ -26,7 +26,7 @@ const PER_MTOK = 1_000_000;
  * @example
  * const cost = priceUsage(usageFromOpenAI(response.usage), "gpt-4o", { at: "2024-09-01" });
  * cost.totalUsd          // e.g. 0.00415 (USD)
- * cost.pricingVersion    // "2026.11.27.1"
+ * cost.pricingVersion    // "2026.11.27.2"
  */
 export function priceUsage(
   usage: UsageInput,

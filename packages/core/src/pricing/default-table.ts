@@ -11,6 +11,6 @@ export const defaultPricingTable: PricingTable = pricingTable;
 /**
  * Version of the bundled pricing table (`YYYY.MM.DD`, optionally `.N`), bumped whenever its data
  * changes. Every cost result carries it so an estimate can be reproduced.
- * @example pricingVersion // "2026.11.27.1"
+ * @example pricingVersion // "2026.11.27.2"
  */
 export const pricingVersion: string = pricingTable.version;

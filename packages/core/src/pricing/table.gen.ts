@@ -2,9 +2,9 @@
 // Do not edit: change the JSON and run `npm run gen`.
 import type { PricingTable } from "./schema.ts";
 
-/** The bundled pricing table, version 2026.11.27.1 (published 2026-11-27). */
+/** The bundled pricing table, version 2026.11.27.2 (published 2026-11-27). */
 export const pricingTable: PricingTable = {
-  "version": "2026.11.27.1",
+  "version": "2026.11.27.2",
   "publishedOn": "2026-11-27",
   "providers": [
     {
@@ -273,8 +273,8 @@ export const pricingTable: PricingTable = {
                 }
               },
               "source": "https://github.com/RoCry/llm-api-price/blob/8442b939a6ead479f7995b5d74d8dce488bd0966/model_prices_and_context_window.json",
-              "checked": "2026-07-24",
-              "note": "Data: LiteLLM snapshot 2026-07-24 key `gpt-4o-2024-05-13` source of the prices; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. genai-prices folds this snapshot into `gpt-4o` at $2.50/$10; LiteLLM and the OpenAI pricing page (promptfoo/promptfoo#1728) keep it at $5/$15, see pricing/README.md."
+              "checked": "2026-09-23",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `gpt-4o-2024-05-13` source of the prices; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. genai-prices folds this snapshot into `gpt-4o` at $2.50/$10; LiteLLM and the OpenAI pricing page (promptfoo/promptfoo#1728) keep it at $5/$15, see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) (first in 0.1.7, published 2026-09-16) now lists this snapshot separately (\"Split out of the shared gpt-4o entry: OpenAI lists this snapshot separately at $5/$15 with no cached-input price\"), so every source agrees. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -382,8 +382,8 @@ export const pricingTable: PricingTable = {
               "outputUsdPerMTok": 60,
               "effectiveFrom": "2024-09-12",
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2025-07-04",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1` (prices_checked 2025-07-04), whose match rule names `o1-preview` and `o1-preview-2024-09-12` explicitly, so its cache-read price ($7.50) is the o1-preview price too; LiteLLM has no o1-preview entry. effectiveFrom is the release date in o1-preview-2024-09-12. Prompt caching began 2024-10-01, so no usage before that date has cached tokens. Context and output limits from LiteLLM `azure/o1-preview`."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `o1` (prices_checked 2025-07-04), whose match rule names `o1-preview` and `o1-preview-2024-09-12` explicitly, so its cache-read price ($7.50) is the o1-preview price too; LiteLLM has no o1-preview entry. effectiveFrom is the release date in o1-preview-2024-09-12. Prompt caching began 2024-10-01, so no usage before that date has cached tokens. Context and output limits from LiteLLM `azure/o1-preview`. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) (first in 0.1.7, published 2026-09-16) now has its own `o1-preview` entry (match `o1-preview`, `o1-preview-2024-09-12`; context 128,000), no longer folded into `o1`. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -1218,7 +1218,7 @@ export const pricingTable: PricingTable = {
                 "inputUsdPerMTok": 5,
                 "cachedInputUsdPerMTok": 0.5,
                 "outputUsdPerMTok": 22.5,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "serviceTiers": {
                 "batch": {
@@ -1236,8 +1236,8 @@ export const pricingTable: PricingTable = {
                 }
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4` (prices_checked 2026-03-06); LiteLLM snapshot 2026-07-24 key `gpt-5.4` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context rule: above 272,000 input tokens the whole request is billed at the higher prices (genai-prices tiers, LiteLLM *_above_272k_tokens)."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4` (prices_checked 2026-03-06); LiteLLM snapshot 2026-07-24 key `gpt-5.4` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context rule: above 272,000 input tokens the whole request is billed at the higher prices (genai-prices tiers, LiteLLM *_above_272k_tokens). Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.4` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -1334,7 +1334,7 @@ export const pricingTable: PricingTable = {
               "longContext": {
                 "inputUsdPerMTok": 60,
                 "outputUsdPerMTok": 270,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "serviceTiers": {
                 "batch": {
@@ -1346,8 +1346,8 @@ export const pricingTable: PricingTable = {
                 }
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4-pro` (prices_checked 2026-03-06); LiteLLM snapshot 2026-07-24 key `gpt-5.4-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Cached input omitted: LiteLLM lists $3 (and $6 long-context) but genai-prices lists none, and no Pro model has had a published cache price; see pricing/README.md."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.4-pro` (prices_checked 2026-03-06); LiteLLM snapshot 2026-07-24 key `gpt-5.4-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Cached input omitted: LiteLLM lists $3 (and $6 long-context) but genai-prices lists none, and no Pro model has had a published cache price; see pricing/README.md. Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.4-pro` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -1375,7 +1375,7 @@ export const pricingTable: PricingTable = {
                 "inputUsdPerMTok": 10,
                 "cachedInputUsdPerMTok": 1,
                 "outputUsdPerMTok": 45,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "serviceTiers": {
                 "batch": {
@@ -1393,8 +1393,8 @@ export const pricingTable: PricingTable = {
                 }
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.5` (prices_checked 2026-04-24); LiteLLM snapshot 2026-07-24 key `gpt-5.5` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context tier (>272,000 input tokens, whole request) from LiteLLM, corroborated by llm-prices `gpt-5.5-272k`; genai-prices lists only the base prices, see pricing/README.md. Context 1,050,000 per LiteLLM (genai-prices: 1,000,000)."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.5` (prices_checked 2026-04-24); LiteLLM snapshot 2026-07-24 key `gpt-5.5` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context tier (272,000 or more input tokens, whole request) from LiteLLM, corroborated by llm-prices `gpt-5.5-272k`; genai-prices lists only the base prices, see pricing/README.md. Context 1,050,000 per LiteLLM (genai-prices: 1,000,000). Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.5` confirms these prices including the long-context tier (genai-prices 47df840 listed only the base prices). The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -1418,7 +1418,7 @@ export const pricingTable: PricingTable = {
               "longContext": {
                 "inputUsdPerMTok": 60,
                 "outputUsdPerMTok": 270,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "serviceTiers": {
                 "batch": {
@@ -1430,8 +1430,8 @@ export const pricingTable: PricingTable = {
                 }
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.5-pro` (prices_checked 2026-04-24); LiteLLM snapshot 2026-07-24 key `gpt-5.5-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context tier from LiteLLM (corroborated by llm-prices `gpt-5.5-pro-272k`). Cached input omitted as for gpt-5.4-pro."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.5-pro` (prices_checked 2026-04-24); LiteLLM snapshot 2026-07-24 key `gpt-5.5-pro` agrees; service tiers from LiteLLM. effectiveFrom is the release date in the dated snapshot id; the sources record no price change since. Long-context tier from LiteLLM (corroborated by llm-prices `gpt-5.5-pro-272k`). Cached input omitted as for gpt-5.4-pro. Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.5-pro` confirms these prices including the long-context tier (genai-prices 47df840 listed only the base prices). The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -1454,12 +1454,13 @@ export const pricingTable: PricingTable = {
               "cacheWrite5mUsdPerMTok": 6.25,
               "outputUsdPerMTok": 30,
               "effectiveFrom": "2026-07-24",
+              "effectiveUntil": "2026-08-21",
               "longContext": {
                 "inputUsdPerMTok": 10,
                 "cachedInputUsdPerMTok": 1,
                 "cacheWrite5mUsdPerMTok": 12.5,
                 "outputUsdPerMTok": 45,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "serviceTiers": {
                 "batch": {
@@ -1480,7 +1481,24 @@ export const pricingTable: PricingTable = {
               },
               "source": "https://developers.openai.com/api/docs/pricing",
               "checked": "2026-08-02",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-sol` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-sol` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. OpenAI bills cache writes at 1.25× input (genai-prices price_comments); they are in cacheWrite5mUsdPerMTok."
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-sol` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-sol` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. OpenAI bills cache writes at 1.25× input (genai-prices price_comments); they are in cacheWrite5mUsdPerMTok. Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. Closed on 2026-08-21, when OpenAI cut Sol's prices (@pydantic/genai-prices 0.1.8 `gpt-5.6-sol` start_date 2026-08-21, first in 0.1.7)."
+            },
+            {
+              "inputUsdPerMTok": 4,
+              "cachedInputUsdPerMTok": 0.4,
+              "cacheWrite5mUsdPerMTok": 5,
+              "outputUsdPerMTok": 20,
+              "effectiveFrom": "2026-08-21",
+              "longContext": {
+                "inputUsdPerMTok": 8,
+                "cachedInputUsdPerMTok": 0.8,
+                "cacheWrite5mUsdPerMTok": 10,
+                "outputUsdPerMTok": 30,
+                "aboveInputTokens": 271999
+              },
+              "source": "https://developers.openai.com/api/docs/changelog",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.6-sol`, price with start_date 2026-08-21 (first in 0.1.7, published 2026-09-16; price_comments: \"OpenAI reduced Sol input prices by 20% and output prices by 33% on 2026-08-21\", citing https://developers.openai.com/api/docs/changelog). effectiveFrom is that documented change date. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Long-context tier at 271,999 (genai-prices' tier start: standard rates are for prompts under 272K). Cache writes are 1.25× input (price_comments). No source gives batch, flex or priority prices after the cut, so none are listed (LiteLLM's 2026-07-24 tiers are for the old prices)."
             }
           ]
         },
@@ -1507,7 +1525,7 @@ export const pricingTable: PricingTable = {
                 "cachedInputUsdPerMTok": 0.5,
                 "cacheWrite5mUsdPerMTok": 6.25,
                 "outputUsdPerMTok": 22.5,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "serviceTiers": {
                 "batch": {
@@ -1527,8 +1545,8 @@ export const pricingTable: PricingTable = {
                 }
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-08-02",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-terra` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-terra` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Superseded by the price cut of 2026-07-30 (genai-prices start_date; OpenAI changelog cited there)."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-terra` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-terra` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Superseded by the price cut of 2026-07-30 (genai-prices start_date; OpenAI changelog cited there). Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.6-terra` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             },
             {
               "inputUsdPerMTok": 2,
@@ -1541,11 +1559,11 @@ export const pricingTable: PricingTable = {
                 "cachedInputUsdPerMTok": 0.4,
                 "cacheWrite5mUsdPerMTok": 5,
                 "outputUsdPerMTok": 18,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-08-02",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-terra` (prices_checked 2026-08-02). effectiveFrom is genai-prices' start_date constraint for the cut (refs https://developers.openai.com/api/docs/changelog). Service tiers after the cut are not in the sources."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-terra` (prices_checked 2026-08-02). effectiveFrom is genai-prices' start_date constraint for the cut (refs https://developers.openai.com/api/docs/changelog). Service tiers after the cut are not in the sources. Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.6-terra` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -1572,7 +1590,7 @@ export const pricingTable: PricingTable = {
                 "cachedInputUsdPerMTok": 0.2,
                 "cacheWrite5mUsdPerMTok": 2.5,
                 "outputUsdPerMTok": 9,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "serviceTiers": {
                 "batch": {
@@ -1592,8 +1610,8 @@ export const pricingTable: PricingTable = {
                 }
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-08-02",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-luna` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-luna` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Superseded by the price cut of 2026-07-30 (genai-prices start_date; OpenAI changelog cited there)."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-luna` (prices_checked 2026-08-02); LiteLLM snapshot 2026-07-24 key `gpt-5.6-luna` agrees; service tiers from LiteLLM. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Superseded by the price cut of 2026-07-30 (genai-prices start_date; OpenAI changelog cited there). Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.6-luna` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             },
             {
               "inputUsdPerMTok": 0.2,
@@ -1606,11 +1624,101 @@ export const pricingTable: PricingTable = {
                 "cachedInputUsdPerMTok": 0.04,
                 "cacheWrite5mUsdPerMTok": 0.5,
                 "outputUsdPerMTok": 1.8,
-                "aboveInputTokens": 272000
+                "aboveInputTokens": 271999
               },
               "source": "https://developers.openai.com/api/docs/pricing",
-              "checked": "2026-08-02",
-              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-luna` (prices_checked 2026-08-02). effectiveFrom is genai-prices' start_date constraint for the cut (refs https://developers.openai.com/api/docs/changelog). Service tiers after the cut are not in the sources."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/openai.yml id `gpt-5.6-luna` (prices_checked 2026-08-02). effectiveFrom is genai-prices' start_date constraint for the cut (refs https://developers.openai.com/api/docs/changelog). Service tiers after the cut are not in the sources. Long-context threshold 271,999 from table 2026.11.27.2 (was 272,000): @pydantic/genai-prices 0.1.7 and 0.1.8 on npm encode the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is billed at the long-context prices; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-5.6-luna` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
+            }
+          ]
+        },
+        {
+          "id": "gpt-6-astra",
+          "displayName": "GPT-6 Astra",
+          "aliases": [
+            "openai/gpt-6-astra"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 10,
+              "cachedInputUsdPerMTok": 1,
+              "cacheWrite5mUsdPerMTok": 12.5,
+              "outputUsdPerMTok": 50,
+              "effectiveFrom": "2026-09-16",
+              "longContext": {
+                "inputUsdPerMTok": 20,
+                "cachedInputUsdPerMTok": 2,
+                "cacheWrite5mUsdPerMTok": 25,
+                "outputUsdPerMTok": 75,
+                "aboveInputTokens": 271999
+              },
+              "source": "https://developers.openai.com/api/docs/models/gpt-6-astra",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-6-astra` (first in 0.1.7, published 2026-09-16). effectiveFrom 2026-09-16 is the earliest date a cited source confirms this price (the publish date of the first genai-prices version listing it; release date not in the sources); earlier dates are deliberately unpriced. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Long-context tier above 271,999 input tokens, whole request: genai-prices encodes the tier start as 271999 because OpenAI lists the standard rates for prompts under 272K, so a prompt of exactly 272,000 input tokens is long-context; genai-prices, like this table, applies a tier when the input exceeds the start. Cache writes are 1.25× input (price_comments); they are in cacheWrite5mUsdPerMTok, as for GPT-5.6. Context 1,050,000 per genai-prices. Assumed, not in any source: maxOutputTokens 128,000 and reasoning, as for GPT-5.6; tokenizer o200k_base, as for every GPT-5.x model (tiktoken has no rule for gpt-6 ids). Match rules also accept dated ids `gpt-6-astra-YYYY-MM-DD`; none is named, so none is listed. No batch, flex or priority prices in any source."
+            }
+          ]
+        },
+        {
+          "id": "gpt-6-sol",
+          "displayName": "GPT-6 Sol",
+          "aliases": [
+            "openai/gpt-6-sol"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.2,
+              "cacheWrite5mUsdPerMTok": 2.5,
+              "outputUsdPerMTok": 10,
+              "effectiveFrom": "2026-09-23",
+              "longContext": {
+                "inputUsdPerMTok": 4,
+                "cachedInputUsdPerMTok": 0.4,
+                "cacheWrite5mUsdPerMTok": 5,
+                "outputUsdPerMTok": 15,
+                "aboveInputTokens": 272000
+              },
+              "source": "https://developers.openai.com/api/docs/models/gpt-6-sol",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-6-sol` (first in 0.1.8, published 2026-09-23). effectiveFrom 2026-09-23 is the earliest date a cited source confirms this price (the publish date of the first genai-prices version listing it; release date not in the sources); earlier dates are deliberately unpriced. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Long-context tier above 272,000 input tokens, whole request: genai-prices encodes the tier start as 272000 (price_comments: \"Prompts with more than 272K input tokens cost 2x for input and cache tokens and 1.5x for output\"); genai-prices, like this table, applies a tier when the input exceeds the start. Cache writes are 1.25× input (price_comments); they are in cacheWrite5mUsdPerMTok, as for GPT-5.6. Context 1,050,000 per genai-prices. Assumed, not in any source: maxOutputTokens 128,000 and reasoning, as for GPT-5.6; tokenizer o200k_base, as for every GPT-5.x model (tiktoken has no rule for gpt-6 ids). Match rules also accept dated ids `gpt-6-sol-YYYY-MM-DD`; none is named, so none is listed. No batch, flex or priority prices in any source."
+            }
+          ]
+        },
+        {
+          "id": "gpt-6-luna",
+          "displayName": "GPT-6 Luna",
+          "aliases": [
+            "openai/gpt-6-luna"
+          ],
+          "tokenizer": "o200k_base",
+          "contextWindowTokens": 1050000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.1,
+              "cachedInputUsdPerMTok": 0.01,
+              "cacheWrite5mUsdPerMTok": 0.125,
+              "outputUsdPerMTok": 0.5,
+              "effectiveFrom": "2026-09-23",
+              "longContext": {
+                "inputUsdPerMTok": 0.2,
+                "cachedInputUsdPerMTok": 0.02,
+                "cacheWrite5mUsdPerMTok": 0.25,
+                "outputUsdPerMTok": 0.75,
+                "aboveInputTokens": 272000
+              },
+              "source": "https://developers.openai.com/api/docs/models/gpt-6-luna",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gpt-6-luna` (first in 0.1.8, published 2026-09-23). effectiveFrom 2026-09-23 is the earliest date a cited source confirms this price (the publish date of the first genai-prices version listing it; release date not in the sources); earlier dates are deliberately unpriced. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Long-context tier above 272,000 input tokens, whole request: genai-prices encodes the tier start as 272000 (price_comments: \"Prompts with more than 272K input tokens cost 2x for input and cache tokens and 1.5x for output\"); genai-prices, like this table, applies a tier when the input exceeds the start. Cache writes are 1.25× input (price_comments); they are in cacheWrite5mUsdPerMTok, as for GPT-5.6. Context 1,050,000 per genai-prices. Assumed, not in any source: maxOutputTokens 128,000 and reasoning, as for GPT-5.6; tokenizer o200k_base, as for every GPT-5.x model (tiktoken has no rule for gpt-6 ids). Match rules also accept dated ids `gpt-6-luna-YYYY-MM-DD`; none is named, so none is listed. No batch, flex or priority prices in any source."
             }
           ]
         }
@@ -2192,21 +2300,9 @@ export const pricingTable: PricingTable = {
               "cacheWrite1hUsdPerMTok": 4,
               "outputUsdPerMTok": 10,
               "effectiveFrom": "2026-07-24",
-              "effectiveUntil": "2026-09-01",
               "source": "https://www.anthropic.com/pricing#api",
-              "checked": "2026-07-29",
-              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-sonnet-5` agrees. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Introductory price $2/$10 through 2026-08-31, standard $3/$15 from 2026-09-01 (genai-prices start_date; https://www.anthropic.com/news/claude-sonnet-5; llm-prices history agrees). The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
-            },
-            {
-              "inputUsdPerMTok": 3,
-              "cachedInputUsdPerMTok": 0.3,
-              "cacheWrite5mUsdPerMTok": 3.75,
-              "cacheWrite1hUsdPerMTok": 6,
-              "outputUsdPerMTok": 15,
-              "effectiveFrom": "2026-09-01",
-              "source": "https://www.anthropic.com/pricing#api",
-              "checked": "2026-07-29",
-              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-5` (prices_checked 2026-07-29). Introductory price $2/$10 through 2026-08-31, standard $3/$15 from 2026-09-01 (genai-prices start_date; https://www.anthropic.com/news/claude-sonnet-5; llm-prices history agrees). The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Flat price across the 1M window."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-sonnet-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-sonnet-5` agrees. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (release date not in the sources); earlier dates are deliberately unpriced. Open-ended from table 2026.11.27.2: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `claude-sonnet-5` (first in 0.1.7, published 2026-09-16) lists only $2/$10: \"Anthropic made the introductory $2/$10 per MTok rates permanent and cancelled the previously scheduled 2026-09-01 increase\". The $3/$15 record from 2026-09-01 (genai-prices 47df840 start_date) was wrong and is removed. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing)."
             }
           ]
         },
@@ -2257,6 +2353,57 @@ export const pricingTable: PricingTable = {
               "source": "https://www.anthropic.com/pricing#api",
               "checked": "2026-07-29",
               "note": "Data: genai-prices 47df840 providers/anthropic.yml id `claude-fable-5` (prices_checked 2026-07-29); LiteLLM snapshot 2026-07-24 key `claude-fable-5` agrees. effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices google.yml Vertex entry `claude-fable-5`, prices_checked 2026-06-09); earlier dates are deliberately unpriced. The 1-hour cache write is 2× the base input price (genai-prices, citing https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing). Flat price across the 1M window."
+            }
+          ]
+        },
+        {
+          "id": "claude-fable-5-1",
+          "displayName": "Claude Fable 5.1",
+          "aliases": [
+            "anthropic/claude-fable-5-1"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 10,
+              "cachedInputUsdPerMTok": 0.25,
+              "cacheWrite5mUsdPerMTok": 12.5,
+              "cacheWrite1hUsdPerMTok": 20,
+              "outputUsdPerMTok": 50,
+              "effectiveFrom": "2026-09-16",
+              "source": "https://platform.claude.com/docs/en/about-claude/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `claude-fable-5-1` (first in 0.1.7, published 2026-09-16). effectiveFrom 2026-09-16 is the earliest date a cited source confirms this price (the publish date of the first genai-prices version listing it; release date not in the sources); earlier dates are deliberately unpriced. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Cache reads are 0.025× input (price_comments: \"not the usual 0.1x, unique to Fable 5.1 and Mythos 5.1\"). 1-hour cache write from genai-prices (2× input). Flat price across the 1M window (price_comments). Context 1,000,000 per genai-prices. Assumed, not in any source: maxOutputTokens 128,000 and reasoning, as for Claude Fable 5 / Opus 5; token counts use the Claude 2026 tokenizer estimate (Claude 4.7 and later, packages/core/src/tokens). Match rules also accept dated ids `claude-fable-5-1-YYYYMMDD`; none is named, so none is listed."
+            }
+          ]
+        },
+        {
+          "id": "claude-opus-5-5",
+          "displayName": "Claude Opus 5.5",
+          "aliases": [
+            "claude-opus-5.5",
+            "claude-5-5-opus",
+            "claude-5.5-opus",
+            "anthropic/claude-opus-5-5"
+          ],
+          "tokenizer": "claude",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 128000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 4,
+              "cachedInputUsdPerMTok": 0.2,
+              "cacheWrite5mUsdPerMTok": 5,
+              "cacheWrite1hUsdPerMTok": 8,
+              "outputUsdPerMTok": 20,
+              "effectiveFrom": "2026-09-23",
+              "source": "https://platform.claude.com/docs/en/about-claude/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `claude-opus-5-5` (first in 0.1.8, published 2026-09-23). effectiveFrom 2026-09-23 is the earliest date a cited source confirms this price (the publish date of the first genai-prices version listing it; release date not in the sources); earlier dates are deliberately unpriced. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Cache reads are 0.05× input (price_comments: \"not the usual 0.1x, unique to Opus 5.5\"). 1-hour cache write from genai-prices (2× input). Flat price across the 1M window (price_comments). Context 1,000,000 per genai-prices. Assumed, not in any source: maxOutputTokens 128,000 and reasoning, as for Claude Fable 5 / Opus 5; token counts use the Claude 2026 tokenizer estimate (Claude 4.7 and later, packages/core/src/tokens). Match rules also accept dated ids `claude-opus-5-5-YYYYMMDD`; none is named, so none is listed."
             }
           ]
         }
@@ -2876,6 +3023,56 @@ export const pricingTable: PricingTable = {
               "note": "Data: genai-prices 47df840 providers/google.yml id `gemini-3.7-flash` (prices_checked 2026-08-13). Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments, citing https://ai.google.dev/gemini-api/docs/pricing). Announced future price; checked is the date genai-prices confirmed the announcement."
             }
           ]
+        },
+        {
+          "id": "gemini-3.8-flash",
+          "displayName": "Gemini 3.8 Flash",
+          "aliases": [
+            "models/gemini-3.8-flash",
+            "gemini/gemini-3.8-flash",
+            "google/gemini-3.8-flash"
+          ],
+          "tokenizer": "gemini",
+          "contextWindowTokens": 1000000,
+          "maxOutputTokens": 65536,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.75,
+              "cachedInputUsdPerMTok": 0.075,
+              "outputUsdPerMTok": 3.75,
+              "effectiveFrom": "2026-09-16",
+              "effectiveUntil": "2027-01-01",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gemini-3.8-flash` (first in 0.1.7, published 2026-09-16). Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments \"Introductory rates apply through 2026-12-31\", citing https://ai.google.dev/gemini-api/docs/pricing). Batch and Flex are 50% of standard (price_comments); the 1.8× Priority tier is not listed (only 50 % rules are stored as multipliers). effectiveFrom 2026-09-16 is the earliest date a cited source confirms this price (the publish date of the first genai-prices version listing it; release date not in the sources); earlier dates are deliberately unpriced. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Context 1,000,000 per genai-prices (match: ids starting `gemini-3.8-flash`). Assumed, not in any source: maxOutputTokens 65,536 and reasoning, as for Gemini 3.6/3.7 Flash."
+            },
+            {
+              "inputUsdPerMTok": 1.5,
+              "cachedInputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 7.5,
+              "effectiveFrom": "2027-01-01",
+              "serviceTiers": {
+                "batch": {
+                  "multiplier": 0.5
+                },
+                "flex": {
+                  "multiplier": 0.5
+                }
+              },
+              "source": "https://ai.google.dev/gemini-api/docs/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `gemini-3.8-flash` (first in 0.1.7, published 2026-09-16). Introductory price through 2026-12-31, standard price from 2027-01-01 (genai-prices start_date constraint and price_comments \"Introductory rates apply through 2026-12-31\", citing https://ai.google.dev/gemini-api/docs/pricing). Batch and Flex are 50% of standard (price_comments); the 1.8× Priority tier is not listed (only 50 % rules are stored as multipliers). Announced future price; checked is the publish date of the genai-prices version that records the announcement (the npm bundle has no prices_checked field)."
+            }
+          ]
         }
       ]
     },
@@ -3218,9 +3415,15 @@ export const pricingTable: PricingTable = {
               "cachedInputUsdPerMTok": 0.2,
               "outputUsdPerMTok": 2.5,
               "effectiveFrom": "2026-06-09",
+              "longContext": {
+                "inputUsdPerMTok": 2.5,
+                "cachedInputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 5,
+                "aboveInputTokens": 199999
+              },
               "source": "https://docs.x.ai/docs/models",
-              "checked": "2026-06-09",
-              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.20` (prices_checked 2026-06-09). effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. LiteLLM lists $2/$6 for `xai/grok-4.20-0309-reasoning`, which is the multi-agent price; genai-prices and llm-prices agree on $1.25/$2.50, see pricing/README.md. llm-prices also shows a >200k tier ($2.50/$5) that no MIT source confirms, so none is applied (large requests may be underpriced). Context from LiteLLM."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.20` (prices_checked 2026-06-09). effectiveFrom 2026-06-09 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. LiteLLM lists $2/$6 for `xai/grok-4.20-0309-reasoning`, which is the multi-agent price; genai-prices and llm-prices agree on $1.25/$2.50, see pricing/README.md. Long-context tier from table 2026.11.27.2: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) (first in 0.1.7) lists it ($2.50/$0.40/$5), as llm-prices did; genai-prices gives no date for it, so it is added to the whole record. Context from LiteLLM. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `grok-4.20` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. xAI's boundary is inclusive (genai-prices price_comments: columns \"< 200k prompt tokens\" and \">= 200k prompt tokens\"), so the tier applies above 199,999 input tokens, to the whole request; the threshold was 200,000 before table 2026.11.27.2."
             }
           ]
         },
@@ -3271,11 +3474,11 @@ export const pricingTable: PricingTable = {
                 "inputUsdPerMTok": 2.5,
                 "cachedInputUsdPerMTok": 0.4,
                 "outputUsdPerMTok": 5,
-                "aboveInputTokens": 200000
+                "aboveInputTokens": 199999
               },
               "source": "https://docs.x.ai/docs/models",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.3` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `xai/grok-4.3` agrees. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices `grok-4.3-200k` agrees; genai-prices lists only base prices)."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.3` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `xai/grok-4.3` agrees. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices `grok-4.3-200k` agrees; genai-prices lists only base prices). @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `grok-4.3` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. xAI's boundary is inclusive (genai-prices price_comments: columns \"< 200k prompt tokens\" and \">= 200k prompt tokens\"), so the tier applies above 199,999 input tokens, to the whole request; the threshold was 200,000 before table 2026.11.27.2."
             }
           ]
         },
@@ -3295,18 +3498,77 @@ export const pricingTable: PricingTable = {
           "prices": [
             {
               "inputUsdPerMTok": 2,
-              "cachedInputUsdPerMTok": 0.5,
+              "cachedInputUsdPerMTok": 0.3,
               "outputUsdPerMTok": 6,
               "effectiveFrom": "2026-07-08",
               "longContext": {
                 "inputUsdPerMTok": 4,
-                "cachedInputUsdPerMTok": 1,
+                "cachedInputUsdPerMTok": 0.6,
                 "outputUsdPerMTok": 12,
-                "aboveInputTokens": 200000
+                "aboveInputTokens": 199999
               },
               "source": "https://docs.x.ai/docs/models",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.5` (prices_checked 2026-07-08); LiteLLM snapshot 2026-07-24 key `xai/grok-4.5` agrees. effectiveFrom 2026-07-08 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices `grok-4.5-200k` agrees on $4/$12). Cached input $0.50 (genai-prices, LiteLLM); llm-prices says $0.30."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/x_ai.yml id `grok-4.5` (prices_checked 2026-07-08); LiteLLM snapshot 2026-07-24 key `xai/grok-4.5` agrees. effectiveFrom 2026-07-08 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Above 200,000 input tokens the whole request is billed at the long-context prices (LiteLLM; llm-prices `grok-4.5-200k` agrees on $4/$12). Cached input $0.30 (long-context $0.60) from table 2026.11.27.2: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) (first in 0.1.7) corrected it (price_comments: \"The base cache-read price is 0.30, not 0.50 - 0.50 is Grok 4.6's\"), as llm-prices already said; LiteLLM 2026-07-24 and genai-prices 47df840 said $0.50. The correction is undated, so the whole record changes; see pricing/README.md. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `grok-4.5` confirms these prices. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. xAI's boundary is inclusive (genai-prices price_comments: columns \"< 200k prompt tokens\" and \">= 200k prompt tokens\"), so the tier applies above 199,999 input tokens, to the whole request; the threshold was 200,000 before table 2026.11.27.2."
+            }
+          ]
+        },
+        {
+          "id": "grok-4.6",
+          "displayName": "Grok 4.6",
+          "aliases": [
+            "grok-4.6-latest",
+            "xai/grok-4.6",
+            "x-ai/grok-4.6"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 500000,
+          "maxOutputTokens": 500000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 2,
+              "cachedInputUsdPerMTok": 0.5,
+              "outputUsdPerMTok": 6,
+              "effectiveFrom": "2026-09-16",
+              "longContext": {
+                "inputUsdPerMTok": 4,
+                "cachedInputUsdPerMTok": 1,
+                "outputUsdPerMTok": 12,
+                "aboveInputTokens": 199999
+              },
+              "source": "https://docs.x.ai/docs/models/grok-4.6",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `grok-4.6`. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. xAI's boundary is inclusive (genai-prices price_comments: columns \"< 200k prompt tokens\" and \">= 200k prompt tokens\"), so the tier applies above 199,999 input tokens, to the whole request. Context 500,000 per genai-prices. effectiveFrom 2026-09-16 is the earliest date a cited source confirms this price (first in 0.1.7, published 2026-09-16; release date not in the sources); earlier dates are deliberately unpriced. Assumed, not in any source: maxOutputTokens equal to the context window and reasoning, as for Grok 4.5. Match rules also accept dated ids `grok-4.6-YYYYMMDD`; none is named, so none is listed."
+            }
+          ]
+        },
+        {
+          "id": "grok-build-0.1",
+          "displayName": "Grok Build 0.1",
+          "aliases": [
+            "xai/grok-build-0.1",
+            "x-ai/grok-build-0.1"
+          ],
+          "tokenizer": "grok",
+          "contextWindowTokens": 256000,
+          "maxOutputTokens": 256000,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 1,
+              "cachedInputUsdPerMTok": 0.2,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2026-06-09",
+              "longContext": {
+                "inputUsdPerMTok": 2,
+                "cachedInputUsdPerMTok": 0.4,
+                "outputUsdPerMTok": 4,
+                "aboveInputTokens": 199999
+              },
+              "source": "https://docs.x.ai/docs/models",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `grok-build-0.1`. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. xAI's boundary is inclusive (genai-prices price_comments: columns \"< 200k prompt tokens\" and \">= 200k prompt tokens\"), so the tier applies above 199,999 input tokens, to the whole request. Context 256,000 per genai-prices. Base prices also in genai-prices 47df840 providers/x_ai.yml id `grok-build-0.1` (prices_checked 2026-06-09), so effectiveFrom 2026-06-09 is the earliest date a cited source confirms them; earlier dates are deliberately unpriced. The context window (256,000) and the long-context tier are first in 0.1.7 (undated, so the tier applies to the whole record). Assumed, not in any source: maxOutputTokens equal to the context window and reasoning, as for grok-code-fast-1 (its sibling coding model). New in table 2026.11.27.2: it was left out before for want of a context window."
             }
           ]
         }
@@ -3508,11 +3770,12 @@ export const pricingTable: PricingTable = {
           "prices": [
             {
               "inputUsdPerMTok": 0.4,
+              "cachedInputUsdPerMTok": 0.04,
               "outputUsdPerMTok": 2,
               "effectiveFrom": "2025-08-12",
               "source": "https://mistral.ai/pricing#api-pricing",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-medium-3` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2505` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-medium-3` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2505` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `mistral-medium-3-1` (\"Mistral Medium 3 and 3.1\", match `mistral-medium`, `mistral-medium-2505`, `mistral-medium-2508`; first in 0.1.7, published 2026-09-16) confirms $0.40/$2 and adds cached input $0.04 (one source, no contradiction; undated, so on the whole record). The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -3531,11 +3794,12 @@ export const pricingTable: PricingTable = {
           "prices": [
             {
               "inputUsdPerMTok": 0.4,
+              "cachedInputUsdPerMTok": 0.04,
               "outputUsdPerMTok": 2,
               "effectiveFrom": "2025-08-12",
               "source": "https://mistral.ai/pricing#api-pricing",
-              "checked": "2026-07-24",
-              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-medium-3` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2508` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked for its `mistral-medium*` entry); release date not in the sources, so earlier dates are deliberately unpriced."
+              "checked": "2026-09-23",
+              "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-medium-3` (prices_checked 2025-08-12); LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2508` agrees. effectiveFrom 2025-08-12 is the earliest date a cited source confirms this price (genai-prices prices_checked for its `mistral-medium*` entry); release date not in the sources, so earlier dates are deliberately unpriced. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `mistral-medium-3-1` (\"Mistral Medium 3 and 3.1\", match `mistral-medium`, `mistral-medium-2505`, `mistral-medium-2508`; first in 0.1.7, published 2026-09-16) confirms $0.40/$2 and adds cached input $0.04 (one source, no contradiction; undated, so on the whole record). The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -3543,10 +3807,8 @@ export const pricingTable: PricingTable = {
           "id": "mistral-medium-2604",
           "displayName": "Mistral Medium 3.5",
           "aliases": [
-            "mistral-medium-latest",
             "mistral-medium-3-5",
-            "mistral/mistral-medium-latest",
-            "mistralai/mistral-medium-latest",
+            "mistral-medium-3.5",
             "mistral/mistral-medium-2604",
             "mistralai/mistral-medium-2604"
           ],
@@ -3557,11 +3819,45 @@ export const pricingTable: PricingTable = {
           "prices": [
             {
               "inputUsdPerMTok": 1.5,
+              "cachedInputUsdPerMTok": 0.15,
               "outputUsdPerMTok": 7.5,
-              "effectiveFrom": "2026-07-24",
+              "effectiveFrom": "2026-06-16",
               "source": "https://docs.mistral.ai/models/model-cards/mistral-medium-3-5-26-04",
-              "checked": "2026-07-24",
-              "note": "Data: LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2604` source of the prices. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot); release date not in the sources, so earlier dates are deliberately unpriced. The `-latest` alias has moved between snapshots; this table maps it to the snapshot the newest source gives. genai-prices matches every `mistral-medium*` id to Medium 3 at $0.40/$2 (checked 2025-08-12, before 3.5)."
+              "checked": "2026-09-23",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `mistral/mistral-medium-2604` source of the prices. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot); release date not in the sources, so earlier dates are deliberately unpriced. The `-latest` alias has moved between snapshots; this table maps it to the snapshot the newest source gives. genai-prices matches every `mistral-medium*` id to Medium 3 at $0.40/$2 (checked 2025-08-12, before 3.5). From table 2026.11.27.2: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `mistral-medium-3-5` (first in 0.1.7, published 2026-09-16; match `mistral-medium-3.5`, `mistral-medium-3-5`) agrees on $1.50/$7.50 and adds cached input $0.15 (one source, no contradiction); its `mistral-medium-latest` entry documents that the -latest alias moved to Medium 3.5 at these prices on 2026-06-16 (mistralai/platform-docs-public commit cc58c11), so effectiveFrom is 2026-06-16 (was 2026-07-24, the LiteLLM snapshot date). `mistral-medium-latest` is now its own model with dated records. genai-prices also matches `mistral-medium-3` here, which names Medium 3 (2505); that alias is not added. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
+            }
+          ]
+        },
+        {
+          "id": "mistral-medium-latest",
+          "displayName": "Mistral Medium (latest)",
+          "aliases": [
+            "mistral/mistral-medium-latest",
+            "mistralai/mistral-medium-latest"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 262144,
+          "maxOutputTokens": 262144,
+          "reasoning": true,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.4,
+              "cachedInputUsdPerMTok": 0.04,
+              "outputUsdPerMTok": 2,
+              "effectiveFrom": "2025-08-12",
+              "effectiveUntil": "2026-06-16",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `mistral-medium-latest` (first in 0.1.7, published 2026-09-16; price_comments: \"The latest alias moved from Mistral Medium 3.1 to Mistral Medium 3.5 on 2026-06-16\", citing https://github.com/mistralai/platform-docs-public/commit/cc58c1186b1ca8ad65658f5dfd3ebd29de778c7f). The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Medium 3.1's price (mistral-medium-2508). effectiveFrom 2025-08-12 is the earliest date a cited source confirms it (genai-prices 47df840 `mistral-medium-3`, which matched every `mistral-medium*` id, prices_checked 2025-08-12); earlier dates are deliberately unpriced. Cached input $0.04 is genai-prices' (undated). Context window, max output and reasoning are Medium 3.5's (LiteLLM `mistral/mistral-medium-latest`, 262,144), the model the alias names today; Medium 3.1 had 131,072 and no reasoning mode."
+            },
+            {
+              "inputUsdPerMTok": 1.5,
+              "cachedInputUsdPerMTok": 0.15,
+              "outputUsdPerMTok": 7.5,
+              "effectiveFrom": "2026-06-16",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `mistral-medium-latest` (first in 0.1.7, published 2026-09-16; price_comments: \"The latest alias moved from Mistral Medium 3.1 to Mistral Medium 3.5 on 2026-06-16\", citing https://github.com/mistralai/platform-docs-public/commit/cc58c1186b1ca8ad65658f5dfd3ebd29de778c7f). The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. Medium 3.5's price (mistral-medium-2604) from the documented alias switch on 2026-06-16; LiteLLM 2026-07-24 key `mistral/mistral-medium-latest` agrees on $1.50/$7.50 and 262,144 tokens."
             }
           ]
         },
@@ -3682,8 +3978,8 @@ export const pricingTable: PricingTable = {
               "outputUsdPerMTok": 0.3,
               "effectiveFrom": "2026-07-24",
               "source": "https://mistral.ai/news/devstral",
-              "checked": "2026-07-24",
-              "note": "Data: LiteLLM snapshot 2026-07-24 key `mistral/devstral-small-2507` source of the prices. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot); release date not in the sources, so earlier dates are deliberately unpriced. genai-prices' `devstral-small` ($0.06/$0.12) is an OpenRouter-style id without prices_checked."
+              "checked": "2026-09-23",
+              "note": "Data: LiteLLM snapshot 2026-07-24 key `mistral/devstral-small-2507` source of the prices. effectiveFrom 2026-07-24 is the earliest date a cited source confirms this price (LiteLLM snapshot); release date not in the sources, so earlier dates are deliberately unpriced. genai-prices' `devstral-small` ($0.06/$0.12) is an OpenRouter-style id without prices_checked. @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `devstral-small` (first in 0.1.7, published 2026-09-16) now agrees: \"The previous $0.06/$0.12 rates were not Mistral's; every Devstral Small generation is documented at $0.10/$0.30\". The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8."
             }
           ]
         },
@@ -3903,6 +4199,33 @@ export const pricingTable: PricingTable = {
               "source": "https://mistral.ai/pricing#api-pricing",
               "checked": "2025-07-04",
               "note": "Data: genai-prices 47df840 providers/mistral.yml id `mistral-saba` (prices_checked 2025-07-04). effectiveFrom 2025-07-04 is the earliest date a cited source confirms this price (genai-prices prices_checked); release date not in the sources, so earlier dates are deliberately unpriced. Limits from LiteLLM `vercel_ai_gateway/mistral/mistral-saba-24b` (no first-party key)."
+            }
+          ]
+        },
+        {
+          "id": "ministral-8b-2512",
+          "displayName": "Ministral 3 8B (25.12)",
+          "aliases": [
+            "ministral-8b-latest",
+            "ministral-3-8b-2512",
+            "mistral/ministral-8b-2512",
+            "mistralai/ministral-8b-2512",
+            "mistral/ministral-8b-latest",
+            "mistralai/ministral-8b-latest"
+          ],
+          "tokenizer": "mistral",
+          "contextWindowTokens": 262144,
+          "maxOutputTokens": 262144,
+          "reasoning": false,
+          "prices": [
+            {
+              "inputUsdPerMTok": 0.15,
+              "cachedInputUsdPerMTok": 0.015,
+              "outputUsdPerMTok": 0.15,
+              "effectiveFrom": "2025-12-02",
+              "source": "https://mistral.ai/pricing#api-pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `ministral-8b-2512` (first in 0.1.7, published 2026-09-16); LiteLLM snapshot 2026-07-24 keys `mistral/ministral-8b-2512` and `mistral/ministral-8b-latest` agree on $0.15/$0.15, 262,144 tokens in and out. Cached input $0.015 is genai-prices' only (no contradiction). The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8. effectiveFrom 2025-12-02: genai-prices' `ministral-8b-latest` entry documents that the alias moved from Ministral 8B 24.10 to Ministral 3 8B at these prices on 2025-12-02 (mistralai/platform-docs-public commit 4975b09). So `ministral-8b-latest` is an alias from that date; before it the alias named Ministral 8B 24.10, which is not in this table (no context window in an MIT source), so earlier dates are deliberately unpriced."
             }
           ]
         }
