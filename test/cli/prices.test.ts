@@ -115,6 +115,18 @@ describe("tokenmeter prices", () => {
     expect(o3mini.stdout).toMatch(/\$1\.10 +\$0\.55 +\$4\.40/);
   });
 
+  it("names a price already announced for a later date (Gemini 3.8 Flash's introductory price ends)", async () => {
+    // genai-prices 0.1.8: $0.75 / $0.075 / $3.75 through 2026-12-31, $1.50 / $0.15 / $7.50 from 2027-01-01.
+    const before = await runCli(["prices", "gemini-3.8-flash", "--at", "2026-12-01"]);
+    expect(before.stdout).toMatch(/\$0\.75 +\$0\.075 +\$3\.75/);
+    expect(before.stdout).toContain(
+      "Scheduled from 2027-01-01: $1.50 in, cached in $0.15, $7.50 out per 1M tokens",
+    );
+    const after = await runCli(["prices", "gemini-3.8-flash", "--at", "2027-02-01"]);
+    expect(after.stdout).toMatch(/\$1\.50 +\$0\.15 +\$7\.50/);
+    expect(after.stdout).not.toContain("Scheduled");
+  });
+
   it("says so when a model had no price yet on --at", async () => {
     const first = findModel("gpt-4o").prices[0]?.effectiveFrom ?? "";
     const result = await runCli(["prices", "gpt-4o", "--at", "2020-01-01"]);

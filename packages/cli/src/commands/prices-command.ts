@@ -132,6 +132,19 @@ function tierLines(record: PriceRecord): string[] {
   return lines;
 }
 
+/** One line per price record that starts after `day` (`YYYY-MM-DD`): what is already announced. */
+function scheduledLines(prices: readonly PriceRecord[], day: string): string[] {
+  return prices
+    .filter((record) => record.effectiveFrom > day)
+    .map((record) => {
+      const cached =
+        record.cachedInputUsdPerMTok === undefined
+          ? ""
+          : `, cached in ${formatUsdPerMTok(record.cachedInputUsdPerMTok)}`;
+      return `Scheduled from ${record.effectiveFrom}: ${formatUsdPerMTok(record.inputUsdPerMTok)} in${cached}, ${formatUsdPerMTok(record.outputUsdPerMTok)} out per 1M tokens (--history lists every record).`;
+    });
+}
+
 export const pricesCommand = defineTokenmeterCommand({
   name: "prices",
   description:
@@ -311,7 +324,12 @@ export const pricesCommand = defineTokenmeterCommand({
       blocks.push({ kind: "table", table: forPeople(table, []) });
       const current = records.at(-1);
       const tiers = current === undefined ? [] : tierLines(current);
-      if (tiers.length > 0) blocks.push({ kind: "list", items: tiers });
+      // A price already announced for a later date (an introductory price ending) is part of
+      // what a person deciding today needs; --history shows the whole record.
+      const scheduled = options.history ? [] : scheduledLines(model.prices, at);
+      if (tiers.length + scheduled.length > 0) {
+        blocks.push({ kind: "list", items: [...tiers, ...scheduled] });
+      }
       const notes = records.flatMap((record) =>
         record.note === undefined
           ? []
