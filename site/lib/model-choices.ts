@@ -2,9 +2,6 @@
 // defaults each page starts with.
 import { listModels, type ModelInfo } from "@tokenmeter/core";
 
-/** Tokenizers whose counts are exact (OpenAI's public encodings). */
-export const EXACT_TOKENIZERS: ReadonlySet<string> = new Set(["o200k_base", "cl100k_base"]);
-
 /** Models with a price in effect on `isoDay`, in table order. */
 export function modelsOn(isoDay: string): ModelInfo[] {
   return listModels({ at: isoDay });

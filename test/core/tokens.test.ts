@@ -9,6 +9,7 @@ import {
   resolveTokenizer,
   TOKENIZER_METHODS,
   tokenizerByPrefix,
+  tokenizerMethodOf,
 } from "../../packages/core/src/tokens/index.ts";
 
 interface Vector {
@@ -165,6 +166,33 @@ describe("model → tokenizer", () => {
   });
 });
 
+describe("an OpenAI model whose tokenizer is not published (GPT-6)", () => {
+  test("counts with o200k_base but says the count is an estimate", async () => {
+    const text = "Grüße, 世界! 👩‍💻 <|endoftext|> function f(x) { return x * 2; }";
+    const [known, assumed] = await Promise.all([
+      countTokens(text, "gpt-5.5"),
+      countTokens(text, "gpt-6-sol"),
+    ]);
+    expect(assumed.tokens).toBe(known.tokens);
+    expect(known.exact).toBe(true);
+    expect(assumed.exact).toBe(false);
+    expect(assumed.method).toMatch(/assumed/);
+  });
+
+  test("tokenizerMethodOf labels models without loading a tokenizer", () => {
+    expect(tokenizerMethodOf("gpt-4o").exact).toBe(true);
+    expect(tokenizerMethodOf("openai/gpt-5.5").exact).toBe(true);
+    expect(tokenizerMethodOf("gpt-3.5-turbo").tokenizer).toBe("cl100k_base");
+    for (const id of ["gpt-6-sol", "gpt-6-astra", "gpt-6-luna"]) {
+      expect(tokenizerMethodOf(id)).toBe(TOKENIZER_METHODS["o200k_base-assumed"]);
+    }
+    expect(tokenizerMethodOf("claude-sonnet-4-5")).toBe(TOKENIZER_METHODS.claude);
+    expect(tokenizerMethodOf("claude-opus-5-5")).toBe(TOKENIZER_METHODS["claude-2026"]);
+    // An id no rule or table names stays unknown rather than guessed.
+    expect(() => tokenizerMethodOf("gpt-7")).toThrow(/No tokenizer is known/);
+  });
+});
+
 describe("getTokenizer", () => {
   test("returns one shared instance per counting method", async () => {
     const [a, b, c] = await Promise.all([
@@ -179,7 +207,11 @@ describe("getTokenizer", () => {
 
   test("OpenAI encodings are exact and can encode; estimators are not and cannot", async () => {
     for (const [key, method] of Object.entries(TOKENIZER_METHODS)) {
-      const tokenizer = await getTokenizer(key === "claude-2026" ? "claude-opus-4-7" : key);
+      const modelFor: Record<string, string> = {
+        "claude-2026": "claude-opus-4-7",
+        "o200k_base-assumed": "gpt-6-sol",
+      };
+      const tokenizer = await getTokenizer(modelFor[key] ?? key);
       expect(tokenizer.exact).toBe(method.exact);
       expect(tokenizer.method).toBe(method.method);
       expect(typeof tokenizer.encode === "function").toBe(method.exact);

@@ -10,7 +10,9 @@ import {
   listModels,
   type ModelInfo,
   type PriceRecord,
+  type PricingTable,
   type ReportDocument,
+  tokenizerMethodOf,
 } from "@tokenmeter/core";
 import { z } from "zod";
 import { outputArgs, pricingArg } from "../args/common-args.ts";
@@ -92,14 +94,14 @@ function priceJson(record: PriceRecord) {
   };
 }
 
-function modelJson(model: ModelInfo, prices: readonly PriceRecord[]) {
+function modelJson(model: ModelInfo, prices: readonly PriceRecord[], pricing: PricingTable) {
   return {
     model: model.id,
     displayName: model.displayName,
     provider: model.provider,
     aliases: model.aliases,
     tokenizer: model.tokenizer,
-    tokenCountsExact: model.tokenizer === "o200k_base" || model.tokenizer === "cl100k_base",
+    tokenCountsExact: tokenizerMethodOf(model.id, { pricing }).exact,
     contextWindowTokens: model.contextWindowTokens,
     maxOutputTokens: model.maxOutputTokens,
     reasoning: model.reasoning,
@@ -255,7 +257,7 @@ export const pricesCommand = defineTokenmeterCommand({
           publishedOn: pricing.publishedOn,
           at,
           models: rows.map(({ model, record }) =>
-            modelJson(model, record === undefined ? [] : [record]),
+            modelJson(model, record === undefined ? [] : [record], pricing),
           ),
         },
       };
@@ -288,7 +290,7 @@ export const pricesCommand = defineTokenmeterCommand({
         record.source,
       ]),
     };
-    const exact = model.tokenizer === "o200k_base" || model.tokenizer === "cl100k_base";
+    const exact = tokenizerMethodOf(model.id, { pricing }).exact;
     const blocks: DocumentBlock[] = [
       {
         kind: "heading",
@@ -348,7 +350,7 @@ export const pricesCommand = defineTokenmeterCommand({
           pricingVersion: pricing.version,
           publishedOn: pricing.publishedOn,
           at: options.history ? null : at,
-          models: [modelJson(model, records)],
+          models: [modelJson(model, records, pricing)],
         },
       },
       format,

@@ -10,9 +10,10 @@ import {
   type ToolDefinition,
 } from "./chat-message.ts";
 import { renderFunctionDefinitions } from "./function-definitions.ts";
-import { methodKeyFor, type TokenizerOptions, tokenizerForMethod } from "./get-tokenizer.ts";
+import { type TokenizerOptions, tokenizerForMethod } from "./get-tokenizer.ts";
 import { resolveTokenizer } from "./model-tokenizer.ts";
 import type { TokenCount } from "./token-count.ts";
+import { methodKeyFor } from "./tokenizer-method-of.ts";
 
 /** Options of {@link countChatTokens}: the request's tool or function definitions. */
 export interface ChatCountOptions extends TokenizerOptions {

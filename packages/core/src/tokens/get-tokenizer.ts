@@ -1,32 +1,16 @@
 import { TokenmeterError } from "../errors.ts";
 import type { PricingTable } from "../pricing/schema.ts";
 import { loadClaudeBpe } from "./claude-bpe.ts";
-import { claudeVersion, resolveTokenizer, type TokenizerResolution } from "./model-tokenizer.ts";
+import { resolveTokenizer } from "./model-tokenizer.ts";
 import { loadTiktokenEncoder } from "./tiktoken-encoder.ts";
 import type { Tokenizer } from "./token-count.ts";
+import { methodKeyFor } from "./tokenizer-method-of.ts";
 import { TOKENIZER_METHODS, type TokenizerMethodKey } from "./tokenizer-methods.ts";
 
 /** Options of {@link getTokenizer}, {@link countTokens} and {@link countChatTokens}. */
 export interface TokenizerOptions {
   /** Pricing table used to map model ids to tokenizers (default: the bundled table). */
   pricing?: PricingTable;
-}
-
-/** Claude Opus 4.7 (2026-04-16) introduced a new tokenizer; later Claude models are assumed to share it. */
-const CLAUDE_NEW_TOKENIZER_FROM_VERSION = 4.7;
-
-/**
- * Which counting method a resolved model uses. Claude ids at or after version 4.7 (and Claude ids
- * without a readable version, which are newer naming schemes) get the 2026 tokenizer's estimate;
- * the bare tokenizer id `claude` means the Claude 3 – 4.6 estimate.
- */
-export function methodKeyFor(resolution: TokenizerResolution): TokenizerMethodKey {
-  if (resolution.tokenizer !== "claude") return resolution.tokenizer;
-  if (resolution.via === "tokenizer-id") return "claude";
-  const version = claudeVersion(resolution.model);
-  return version !== undefined && version < CLAUDE_NEW_TOKENIZER_FROM_VERSION
-    ? "claude"
-    : "claude-2026";
 }
 
 function assertText(text: unknown): asserts text is string {

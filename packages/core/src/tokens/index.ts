@@ -25,6 +25,7 @@ export {
   tokenizerByPrefix,
 } from "./model-tokenizer.ts";
 export type { TokenCount, Tokenizer } from "./token-count.ts";
+export { tokenizerMethodOf } from "./tokenizer-method-of.ts";
 export {
   type EstimatorBase,
   TOKENIZER_METHODS,

@@ -6,6 +6,7 @@ export type EstimatorBase = "o200k_base" | "cl100k_base" | "claude-bpe";
 /** Keys of {@link TOKENIZER_METHODS}: one per way of counting. */
 export type TokenizerMethodKey =
   | "o200k_base"
+  | "o200k_base-assumed"
   | "cl100k_base"
   | "claude"
   | "claude-2026"
@@ -49,6 +50,17 @@ export const TOKENIZER_METHODS: Readonly<Record<TokenizerMethodKey, TokenizerMet
       "openai/tiktoken tiktoken_ext/openai_public.py",
       "test/core/tokens-crosscheck.test.ts",
     ],
+  },
+  "o200k_base-assumed": {
+    tokenizer: "o200k_base",
+    exact: false,
+    base: "o200k_base",
+    multiplier: 1,
+    method:
+      "estimate: tiktoken o200k_base (assumed: OpenAI has not published this model's tokenizer)",
+    accuracy:
+      "Exact if the assumption holds, unknown otherwise: every OpenAI chat model since GPT-4o uses o200k_base, but tiktoken's model rules do not name this model (GPT-6), so the count is labelled an estimate.",
+    sources: ["openai/tiktoken tiktoken/model.py (no rule for gpt-6 ids)"],
   },
   cl100k_base: {
     tokenizer: "cl100k_base",
