@@ -127,6 +127,17 @@ describe("tokenmeter prices", () => {
     expect(after.stdout).not.toContain("Scheduled");
   });
 
+  it("says how a model's tokens are counted: exact, or which estimate (GPT-6's tokenizer is assumed)", async () => {
+    const exact = await runCli(["prices", "gpt-4o"]);
+    expect(exact.stdout).toContain("Tokenizer: o200k_base (exact counts)");
+    const assumed = await runCli(["prices", "gpt-6-sol"]);
+    expect(assumed.stdout).toContain(
+      "Tokenizer: o200k_base (estimated counts: tiktoken o200k_base (assumed: OpenAI has not published",
+    );
+    const json = await runCliJson<PricesJson>(["prices", "gpt-6-sol"]);
+    expect(json.json.models[0]?.tokenCountsExact).toBe(false);
+  });
+
   it("says so when a model had no price yet on --at", async () => {
     const first = findModel("gpt-4o").prices[0]?.effectiveFrom ?? "";
     const result = await runCli(["prices", "gpt-4o", "--at", "2020-01-01"]);

@@ -290,7 +290,10 @@ export const pricesCommand = defineTokenmeterCommand({
         record.source,
       ]),
     };
-    const exact = tokenizerMethodOf(model.id, { pricing }).exact;
+    const method = tokenizerMethodOf(model.id, { pricing });
+    const counts = method.exact
+      ? "exact counts"
+      : `estimated counts: ${method.method.replace(/^estimate: /, "")}`;
     const blocks: DocumentBlock[] = [
       {
         kind: "heading",
@@ -299,7 +302,7 @@ export const pricesCommand = defineTokenmeterCommand({
       {
         kind: "text",
         lines: [
-          `Tokenizer: ${model.tokenizer} (${exact ? "exact counts" : "estimated counts"}) · context ${formatCount(model.contextWindowTokens)} tokens · max output ${formatCount(model.maxOutputTokens)}${model.reasoning ? " · reasoning model (hidden reasoning billed as output)" : ""}`,
+          `Tokenizer: ${model.tokenizer} (${counts}) · context ${formatCount(model.contextWindowTokens)} tokens · max output ${formatCount(model.maxOutputTokens)}${model.reasoning ? " · reasoning model (hidden reasoning billed as output)" : ""}`,
           ...(model.aliases.length > 0 ? [`Also known as: ${model.aliases.join(", ")}`] : []),
           ...(model.deprecatedOn === undefined
             ? []
