@@ -1,4 +1,4 @@
-// priceUsage and replayConversation on the bundled table (2026.11.27.2), each number recomputed by
+// priceUsage and replayConversation on the bundled table (2026.11.27.3), each number recomputed by
 // hand below from the table's prices (USD per million tokens, so tokens × price is micro-dollars).
 // Prices used: claude-sonnet-4-5 $3 in / $0.30 cache read / $3.75 5-min write / $6 1-h write / $15
 // out, above 200k $6 / $0.60 / $7.50 / $12 / $22.50; gpt-5.4 $2.50 / $0.25 / $15, above 272k $5 /

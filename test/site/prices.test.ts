@@ -55,6 +55,14 @@ browserSuite("prices page", () => {
       const expected = projectMonthly(USAGE_PRESETS.moderate, [id], { at: asOf, samples: 1 })[0];
       expect(Number(row?.message)).toBe(expected?.usdPerMessage);
     }
+    // DeepSeek V4 has peak hours: the row keeps the off-peak prices and names the peak ones.
+    const peak = await page
+      .locator('#price-table tbody tr[data-search^="deepseek-v4-flash "] .peak-hours')
+      .textContent();
+    expect((peak ?? "").replace(/\s+/g, " ")).toContain(
+      "Prices shown are off-peak. Peak hours (UTC 01:00–04:00 and 06:00–10:00, except all day on Saturdays and Sundays in UTC+08:00): $0.44 / $1.32",
+    );
+    expect(await page.locator("#price-table .peak-hours").count()).toBe(2);
     const sources = await page.locator("#price-table tbody tr td a").count();
     expect(sources).toBe(models.filter((m) => recordOn(m, asOf) !== undefined).length);
     expect(foreignRequests(requests, site.origin)).toEqual([]);

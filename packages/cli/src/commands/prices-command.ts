@@ -3,6 +3,7 @@ import {
   type DocumentBlock,
   type DocumentColumn,
   type DocumentTable,
+  describePeakWindows,
   findModel,
   formatCount,
   formatUsdPerMTok,
@@ -88,6 +89,7 @@ function priceJson(record: PriceRecord) {
     reasoningUsdPerMTok: record.reasoningUsdPerMTok ?? null,
     longContext: record.longContext ?? null,
     serviceTiers: record.serviceTiers ?? null,
+    peakHours: record.peakHours ?? null,
     source: record.source,
     checked: record.checked,
     note: record.note ?? null,
@@ -118,6 +120,16 @@ function tierLines(record: PriceRecord): string[] {
       `Long context: above ${formatCount(tier.aboveInputTokens)} input tokens the whole request costs ${formatUsdPerMTok(tier.inputUsdPerMTok)} in / ${formatUsdPerMTok(tier.outputUsdPerMTok)} out per 1M tokens.`,
     );
   }
+  if (record.peakHours !== undefined) {
+    const peak = record.peakHours;
+    const cached =
+      peak.cachedInputUsdPerMTok === undefined
+        ? ""
+        : ` / ${formatUsdPerMTok(peak.cachedInputUsdPerMTok)} cached`;
+    lines.push(
+      `Peak hours (${describePeakWindows(peak)}): ${formatUsdPerMTok(peak.inputUsdPerMTok)} in${cached} / ${formatUsdPerMTok(peak.outputUsdPerMTok)} out per 1M tokens. The prices above are off-peak (every other hour); a window's end is exclusive. Estimates price each request by its UTC time, and use the peak prices when only a date is known.`,
+    );
+  }
   for (const [tier, prices] of Object.entries(record.serviceTiers ?? {})) {
     if (prices === undefined) continue;
     lines.push(
@@ -143,7 +155,11 @@ function scheduledLines(prices: readonly PriceRecord[], day: string): string[] {
         record.cachedInputUsdPerMTok === undefined
           ? ""
           : `, cached in ${formatUsdPerMTok(record.cachedInputUsdPerMTok)}`;
-      return `Scheduled from ${record.effectiveFrom}: ${formatUsdPerMTok(record.inputUsdPerMTok)} in${cached}, ${formatUsdPerMTok(record.outputUsdPerMTok)} out per 1M tokens (--history lists every record).`;
+      const peak =
+        record.peakHours === undefined
+          ? ""
+          : ` off-peak, ${formatUsdPerMTok(record.peakHours.inputUsdPerMTok)} in, ${formatUsdPerMTok(record.peakHours.outputUsdPerMTok)} out in peak hours (${describePeakWindows(record.peakHours)})`;
+      return `Scheduled from ${record.effectiveFrom}: ${formatUsdPerMTok(record.inputUsdPerMTok)} in${cached}, ${formatUsdPerMTok(record.outputUsdPerMTok)} out per 1M tokens${peak} (--history lists every record).`;
     });
 }
 

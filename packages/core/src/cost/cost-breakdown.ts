@@ -34,6 +34,11 @@ export interface CostBreakdown {
   readonly serviceTier: ServiceTier;
   /** True when the request's whole input exceeded the long-context threshold, so every token was billed at the long-context prices. */
   readonly longContextApplied: boolean;
+  /**
+   * Present only for a record with peak hours: whether its peak or off-peak prices were applied
+   * (by the UTC time of `at`; the peak prices when `at` had no time of day, stated in `assumptions`).
+   */
+  readonly timeOfDay?: "peak" | "off-peak";
   /** The prices applied, USD per million tokens, after fallbacks. */
   readonly ratesUsdPerMTok: Readonly<RatesUsdPerMTok>;
   /** Every fallback or estimate that affected this result, in words. Empty when the table priced everything. */

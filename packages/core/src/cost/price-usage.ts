@@ -26,7 +26,7 @@ const PER_MTOK = 1_000_000;
  * @example
  * const cost = priceUsage(usageFromOpenAI(response.usage), "gpt-4o", { at: "2024-09-01" });
  * cost.totalUsd          // e.g. 0.00415 (USD)
- * cost.pricingVersion    // "2026.11.27.2"
+ * cost.pricingVersion    // "2026.11.27.3"
  */
 export function priceUsage(
   usage: UsageInput,
@@ -52,6 +52,7 @@ export function priceUsage(
   const reasoningUsd = (u.reasoningTokens * r.reasoning) / PER_MTOK;
 
   const assumptions: string[] = [];
+  if (selected.timeOfDay?.note !== undefined) assumptions.push(selected.timeOfDay.note);
   if (longContextApplied && long.note !== undefined) assumptions.push(long.note);
   const notes = set.notes;
   if (u.inputTokens > 0 && notes.input !== undefined) assumptions.push(notes.input);
@@ -79,6 +80,7 @@ export function priceUsage(
     pricingVersion: selected.pricingVersion,
     serviceTier: selected.serviceTier,
     longContextApplied,
+    ...(selected.timeOfDay === undefined ? {} : { timeOfDay: selected.timeOfDay.period }),
     ratesUsdPerMTok: r,
     assumptions,
   };

@@ -349,6 +349,8 @@ function planModel(
   const info = selected.model;
   const rates = compileRates(selected);
   const assumptions: string[] = [];
+  // Every call of a replay is priced at one moment: a date without a time takes the peak prices.
+  if (selected.timeOfDay?.note !== undefined) assumptions.push(selected.timeOfDay.note);
   const overhead = overheadOverride ?? defaultChatOverhead(info);
   assumptions.push(
     `${info.id} chat overhead: ${overhead.messageTokens} tokens per message and ${overhead.replyPrimingTokens} per call (${overhead.description}).`,

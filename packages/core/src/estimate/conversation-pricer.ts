@@ -219,7 +219,9 @@ export function priceConversation(
     const effort = implied === "none" && !model.reasoning ? undefined : implied;
     const reasoning = options.reasoning ?? effort;
     const result = replayConversation(viewFor(model, last), model.id, {
-      at: [firstDay, firstPrice].sort()[1] as string,
+      // The first turn's instant (not only its day), so a model with peak hours is not replayed at
+      // its day-only upper bound; each turn is then priced at its own time (turnPricing).
+      at: firstDay >= firstPrice ? new Date(turnMs[0] as number).toISOString() : firstPrice,
       pricing: options.pricer.pricing,
       caching: options.caching,
       ...(options.cacheWrites === undefined ? {} : { cacheWrites: options.cacheWrites }),
@@ -273,6 +275,12 @@ export function priceConversation(
       record !== undefined &&
       record.effectiveFrom <= day &&
       (record.effectiveUntil === undefined || day < record.effectiveUntil);
+    // Peak hours: the replay used one moment's prices; each turn pays those of its own time.
+    const at = new Date(turnMs[k] as number).toISOString();
+    if (inReplayPeriod && record.peakHours !== undefined) {
+      const cost = priceUsage(usage, model.id, { at, pricing: options.pricer.pricing });
+      return { usage, usageExact: false, cost };
+    }
     if (inReplayPeriod) return { usage, usageExact: false, cost: turnCost };
     const firstPrice = model.prices[0];
     if (firstPrice !== undefined && day < firstPrice.effectiveFrom) {
@@ -287,7 +295,7 @@ export function priceConversation(
       return { usage, usageExact: false, cost };
     }
     try {
-      const cost = priceUsage(usage, model.id, { at: day, pricing: options.pricer.pricing });
+      const cost = priceUsage(usage, model.id, { at, pricing: options.pricer.pricing });
       return { usage, usageExact: false, cost };
     } catch (error) {
       if (isTokenmeterError(error, "NO_PRICE_AT_DATE")) {

@@ -84,6 +84,22 @@ const SKIP_DESCRIPTIONS = {
  * priced when the counts come back. Batches complete in the order they were sent, so the report
  * is the same on every run.
  */
+/**
+ * The `at` a logged request is priced at: its instant, so prices with peak hours pick peak or
+ * off-peak by its UTC time. Only its UTC day when the log gave no time of day, or when the row sums
+ * a time bucket longer than a minute (usage CSVs): peak-hour prices then use the peak price, an
+ * upper bound, and the report says so. Every other price depends on the day alone.
+ */
+function priceAt(record: UsageLogRecord | CallLogRecord): string {
+  const day = record.timestamp.slice(0, 10);
+  if (record.dateOnly === true) return day;
+  if (record.kind === "usage" && record.periodEnd !== undefined) {
+    const span = Date.parse(record.periodEnd) - Date.parse(record.timestamp);
+    if (!(span <= 60_000)) return day;
+  }
+  return record.timestamp;
+}
+
 export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
   const { builder, coverage, counter } = options;
   // Requests outside since/until are counted, never priced: their assumptions would describe
@@ -148,14 +164,14 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     const source = pricer.resolve(record.model);
     const priced = specs.map((spec): ScenarioPricing => {
       if (spec.model === undefined) {
-        return pricer.price(record.usage, record.model, record.timestamp, true, record.serviceTier);
+        return pricer.price(record.usage, record.model, priceAt(record), true, record.serviceTier);
       }
       const sameTokenizer = source.known && source.info.tokenizer === spec.model.tokenizer;
       if (source.known && !sameTokenizer) stats.repricedAcrossTokenizers += 1;
       return pricer.price(
         record.usage,
         spec.model.id,
-        record.timestamp,
+        priceAt(record),
         sameTokenizer,
         record.serviceTier,
         "first-price",
@@ -244,7 +260,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
         return pricer.price(
           usageOn(spec.model, position),
           spec.model.id,
-          record.timestamp,
+          priceAt(record),
           false,
           record.serviceTier,
           "first-price",
@@ -255,7 +271,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
         return pricer.price(
           usageOn(own, ownPosition),
           own.id,
-          record.timestamp,
+          priceAt(record),
           false,
           record.serviceTier,
         );

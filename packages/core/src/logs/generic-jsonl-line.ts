@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { genericLogLineSchema } from "./generic-jsonl-schema.ts";
 import type { CallLogRecord, UsageLogRecord } from "./log-record.ts";
 import type { IssueLocation, ReaderContext } from "./reader-context.ts";
-import { isoFromTimestamp } from "./timestamps.ts";
+import { isDateOnly, isoFromTimestamp } from "./timestamps.ts";
 
 /** Reads one line of tokenmeter's generic JSONL log into a usage record or a call record. */
 export function readGenericLine(value: unknown, location: IssueLocation, ctx: ReaderContext): void {
@@ -26,6 +26,7 @@ export function readGenericLine(value: unknown, location: IssueLocation, ctx: Re
     return;
   }
   const source = { file: ctx.file, ...location };
+  const dateOnly = isDateOnly(line.timestamp);
   if (line.usage !== undefined) {
     const record: UsageLogRecord = {
       kind: "usage",
@@ -36,6 +37,7 @@ export function readGenericLine(value: unknown, location: IssueLocation, ctx: Re
       requestCount: line.requestCount ?? 1,
       source,
     };
+    if (dateOnly) record.dateOnly = true;
     if (line.serviceTier !== undefined) record.serviceTier = line.serviceTier;
     if (line.id !== undefined) record.id = line.id;
     if (line.conversationId !== undefined) record.conversationId = line.conversationId;
@@ -53,6 +55,7 @@ export function readGenericLine(value: unknown, location: IssueLocation, ctx: Re
     })),
     source,
   };
+  if (dateOnly) record.dateOnly = true;
   if (line.serviceTier !== undefined) record.serviceTier = line.serviceTier;
   if (line.id !== undefined) record.id = line.id;
   if (line.conversationId !== undefined) record.conversationId = line.conversationId;

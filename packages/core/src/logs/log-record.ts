@@ -28,6 +28,11 @@ export interface UsageLogRecord {
   timestamp: string;
   /** End of the time bucket (CSV rows only), ISO 8601 in UTC. */
   periodEnd?: string;
+  /**
+   * True when the log gave a date without a time of day (`timestamp` is then that day's 00:00 UTC):
+   * prices that depend on the time of day (peak hours) use their peak price, an upper bound.
+   */
+  dateOnly?: true;
   /** The model id exactly as logged (`gpt-4o-2024-08-06`, `claude-sonnet-4-20250514`). */
   model: string;
   /**
@@ -131,6 +136,8 @@ export interface CallLogRecord {
   kind: "call";
   format: "generic-jsonl";
   timestamp: string;
+  /** True when the log gave a date without a time of day (see {@link UsageLogRecord.dateOnly}). */
+  dateOnly?: true;
   model: string;
   messages: { role: "system" | "developer" | "user" | "assistant" | "tool"; text: string }[];
   serviceTier?: ServiceTier;

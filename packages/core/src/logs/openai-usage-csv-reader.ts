@@ -7,7 +7,7 @@ import { safeLabel } from "./json-value.ts";
 import type { UsageLogRecord } from "./log-record.ts";
 import type { ReaderContext } from "./reader-context.ts";
 import { serviceTierFromLog } from "./service-tier.ts";
-import { isoFromEpochSeconds, isoFromString } from "./timestamps.ts";
+import { isDateOnly, isoFromEpochSeconds, isoFromString } from "./timestamps.ts";
 
 /**
  * Columns of the OpenAI platform's completions usage export that this reader uses. Token columns
@@ -296,6 +296,7 @@ export function createOpenAIUsageCsvReader(ctx: ReaderContext): ByteSink {
     };
     const periodEnd = bucketTime(record, "end_time", "end_time_iso");
     if (periodEnd !== undefined) usageRecord.periodEnd = periodEnd;
+    if (isDateOnly(cell(record, "start_time_iso"))) usageRecord.dateOnly = true;
     const tier =
       batch === "true" || batch === "1"
         ? "batch"

@@ -38,3 +38,8 @@ export function isoFromTimestamp(value: unknown): string | undefined {
   if (typeof value === "string") return isoFromString(value);
   return undefined;
 }
+
+/** True for an ISO 8601 date without a time of day (`2025-03-01`): it names a day, not an instant. */
+export function isDateOnly(value: unknown): boolean {
+  return typeof value === "string" && readIsoDate(value)?.kind === "day";
+}

@@ -74,6 +74,91 @@ export const serviceTierPricesSchema = z.union([
 /** A service tier as a multiplier or explicit prices (see {@link serviceTierPricesSchema}). */
 export type ServiceTierPrices = z.infer<typeof serviceTierPricesSchema>;
 
+/** Days of the week, as `peakHours.offPeakAllDay.weekdays` names them. */
+export const WEEKDAYS = [
+  "sunday",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+] as const;
+/** A day of the week (`sunday` … `saturday`). */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const timeOfDay = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, {
+  error: 'expected a UTC time of day "HH:MM" from "00:00" to "24:00", such as "01:00"',
+});
+
+/** Minutes since midnight of an `HH:MM` time (`24:00` → 1440). @internal */
+function minutesOfTime(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/**
+ * A daily peak window in UTC: from `from` (inclusive) until `until` (exclusive), so `01:00`–`04:00`
+ * covers 01:00:00.000 to 03:59:59.999 and a request at 04:00:00 exactly is off-peak. A window
+ * never crosses midnight: write 22:00–02:00 as 22:00–24:00 and 00:00–02:00.
+ */
+export const peakWindowSchema = z.object({ from: timeOfDay, until: timeOfDay }).strict();
+/** One daily peak window (see {@link peakWindowSchema}). */
+export type PeakWindow = z.infer<typeof peakWindowSchema>;
+
+/**
+ * Time-of-day prices: inside one of `windowsUtc` (every day) these prices apply; outside them, the
+ * record's own (off-peak) prices. `offPeakAllDay` names weekdays, counted in a fixed UTC offset
+ * (DeepSeek's weekends are Beijing time, `+08:00`), on which no window applies.
+ */
+export const peakHoursSchema = tokenPricesSchema
+  .extend({
+    windowsUtc: z.array(peakWindowSchema).min(1, { error: "list at least one peak window" }),
+    offPeakAllDay: z
+      .object({
+        weekdays: z.array(z.enum(WEEKDAYS)).min(1),
+        utcOffset: z.string().regex(/^[+-](?:[01]\d|2[0-3]):[0-5]\d$/, {
+          error: 'expected a UTC offset like "+08:00"',
+        }),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((peak, ctx) => {
+    const spans: { from: number; until: number; index: number; text: string }[] = [];
+    peak.windowsUtc.forEach((window, index) => {
+      const from = minutesOfTime(window.from);
+      const until = minutesOfTime(window.until);
+      const text = `${window.from}–${window.until}`;
+      if (from >= until) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["windowsUtc", index, "until"],
+          message:
+            from === until
+              ? `peak window ${text} is empty: "until" must be later than "from".`
+              : `peak window ${text} ends before it starts: a window cannot cross midnight, so write it as two windows (${window.from}–24:00 and 00:00–${window.until}).`,
+        });
+        return;
+      }
+      spans.push({ from, until, index, text });
+    });
+    spans.sort((a, b) => a.from - b.from);
+    for (let i = 1; i < spans.length; i++) {
+      const before = spans[i - 1] as (typeof spans)[number];
+      const span = spans[i] as (typeof spans)[number];
+      if (span.from < before.until) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["windowsUtc", span.index],
+          message: `peak windows ${before.text} and ${span.text} overlap: merge them into one window or correct the times ("until" is exclusive, so 01:00–04:00 and 04:00–06:00 do not overlap).`,
+        });
+      }
+    }
+  });
+/** Time-of-day prices of a record (see {@link peakHoursSchema}). */
+export type PeakHoursPrices = z.infer<typeof peakHoursSchema>;
+
 /** One dated price record: in effect from `effectiveFrom` (inclusive) until `effectiveUntil` (exclusive). */
 export const priceRecordSchema = tokenPricesSchema
   .extend({
@@ -89,13 +174,30 @@ export const priceRecordSchema = tokenPricesSchema
       })
       .strict()
       .optional(),
+    /**
+     * Time-of-day prices: inside a window the peak prices apply; outside, this record's prices
+     * (off-peak). Not combined with `longContext` or `serviceTiers`.
+     */
+    peakHours: peakHoursSchema.optional(),
     /** Where the numbers come from: the provider's page, or the dataset that cites it. */
     source: z.url({ error: "expected the URL the price was taken from" }),
     /** When a person or a script last confirmed the price against `source`. */
     checked: isoDate,
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((record, ctx) => {
+    if (record.peakHours === undefined) return;
+    for (const field of ["longContext", "serviceTiers"] as const) {
+      if (record[field] !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["peakHours"],
+          message: `peakHours cannot be combined with ${field} in one record: the format does not say which applies when both do. Drop one of them, or split the record.`,
+        });
+      }
+    }
+  });
 /** One dated price record (see {@link priceRecordSchema}). */
 export type PriceRecord = z.infer<typeof priceRecordSchema>;
 

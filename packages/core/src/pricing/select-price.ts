@@ -1,15 +1,17 @@
 import { TokenmeterError } from "../errors.ts";
-import { toPriceDate } from "./calendar-date.ts";
+import { type ReadDate, readDateOption } from "./calendar-date.ts";
 import { defaultPricingTable } from "./default-table.ts";
 import { findModel, type ModelInfo } from "./find-model.ts";
 import {
   type LongContextPrices,
+  type PeakHoursPrices,
   type PriceRecord,
   type PricingTable,
   SERVICE_TIERS,
   type ServiceTier,
   type ServiceTierPrices,
   type TokenPrices,
+  WEEKDAYS,
 } from "./schema.ts";
 import { shownValue, typeOfValue } from "./shown-value.ts";
 
@@ -43,7 +45,9 @@ export type TierLongContextPrices = TierPrices & {
 /** Options of {@link selectPrice} (and of `priceUsage`). */
 export interface SelectPriceOptions {
   /**
-   * When the usage happened: `YYYY-MM-DD`, an ISO timestamp (converted to its UTC date) or a `Date`.
+   * When the usage happened: `YYYY-MM-DD`, an ISO timestamp or a `Date`. The record is chosen by the
+   * UTC date; for a record with `peakHours`, an instant picks peak or off-peak prices by its UTC
+   * time, and a date without a time uses the peak prices (an upper bound, stated as an assumption).
    * Default: the table's `publishedOn` date (core never reads the clock).
    */
   at?: string | Date;
@@ -51,6 +55,18 @@ export interface SelectPriceOptions {
   serviceTier?: ServiceTier;
   /** The pricing table (default: the bundled `defaultPricingTable`). */
   pricing?: PricingTable;
+}
+
+/**
+ * Which side of a record's peak hours was priced. `basis` `"instant"`: chosen by the UTC time of
+ * `at`. `basis` `"day"`: `at` had no time of day, so the peak prices were used as an upper bound
+ * (`note` says so).
+ */
+export interface TimeOfDayPrice {
+  readonly period: "peak" | "off-peak";
+  readonly basis: "instant" | "day";
+  /** The assumption to report when the peak prices stood in for an unknown time of day. */
+  readonly note: string | undefined;
 }
 
 /** The price record in effect for a model at a date, resolved for a service tier. */
@@ -64,6 +80,8 @@ export interface SelectedPrice {
   readonly prices: TierPrices;
   /** The tier's long-context prices, when the model has a long-context tier. */
   readonly longContext: TierLongContextPrices | undefined;
+  /** Set when the record has peak hours: which prices were used and why. */
+  readonly timeOfDay: TimeOfDayPrice | undefined;
   /** The UTC date the record was selected for (`YYYY-MM-DD`). */
   readonly pricedOn: string;
   /** The table's version. */
@@ -95,19 +113,122 @@ interface ResolvedTier {
 export function selectPrice(model: string, opts?: SelectPriceOptions): SelectedPrice {
   const table = opts?.pricing ?? defaultPricingTable;
   const info = findModel(model, { pricing: table });
-  const pricedOn = opts?.at === undefined ? table.publishedOn : toPriceDate(opts.at);
+  const read: ReadDate | undefined = opts?.at === undefined ? undefined : readDateOption(opts.at);
+  const pricedOn =
+    read === undefined
+      ? table.publishedOn
+      : read.kind === "day"
+        ? read.day
+        : read.date.toISOString().slice(0, 10);
   const record = recordAt(info, pricedOn);
   const serviceTier = serviceTierOf(opts?.serviceTier);
-  const resolved = resolveTier(info, record, serviceTier, pricedOn);
+  let timeOfDay: TimeOfDayPrice | undefined;
+  let priced = record;
+  if (record.peakHours !== undefined) {
+    timeOfDay = timeOfDayAt(info.id, record, record.peakHours, read);
+    if (timeOfDay.period === "peak") priced = peakRecordOf(record, record.peakHours);
+  }
+  const resolved = resolveTier(info, priced, serviceTier, pricedOn);
   return {
     model: info,
     record,
     serviceTier,
     prices: resolved.prices,
     longContext: resolved.longContext,
+    timeOfDay,
     pricedOn,
     pricingVersion: table.version,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Minutes since midnight of an `HH:MM` time or a `±HH:MM` offset's digits (`24:00` → 1440). */
+function minutesOfTime(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/** The peak windows of a record as text: `UTC 01:00–04:00 and 06:00–10:00`. */
+export function describePeakWindows(peak: PeakHoursPrices): string {
+  const listed = listOf(peak.windowsUtc.map((w) => `${w.from}–${w.until}`));
+  const days = peak.offPeakAllDay;
+  const except =
+    days === undefined
+      ? ""
+      : `, except all day on ${listOf(days.weekdays.map((d) => `${d[0]?.toUpperCase()}${d.slice(1)}s`))} in UTC${days.utcOffset}`;
+  return `UTC ${listed}${except}`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** True when the instant `ms` falls in one of the peak windows (`from` inclusive, `until` exclusive). */
+export function isPeakAt(peak: PeakHoursPrices, ms: number): boolean {
+  if (offPeakDay(peak, ms)) return false;
+  const minute = (((ms % DAY_MS) + DAY_MS) % DAY_MS) / 60_000;
+  return peak.windowsUtc.some(
+    (w) => minutesOfTime(w.from) <= minute && minute < minutesOfTime(w.until),
+  );
+}
+
+function offPeakDay(peak: PeakHoursPrices, ms: number): boolean {
+  const rule = peak.offPeakAllDay;
+  if (rule === undefined) return false;
+  const sign = rule.utcOffset.startsWith("-") ? -1 : 1;
+  const offsetMs = sign * minutesOfTime(rule.utcOffset.slice(1)) * 60_000;
+  const weekday = WEEKDAYS[new Date(ms + offsetMs).getUTCDay()];
+  return weekday !== undefined && rule.weekdays.includes(weekday);
+}
+
+function timeOfDayAt(
+  modelId: string,
+  offPeak: PriceRecord,
+  peak: PeakHoursPrices,
+  read: ReadDate | undefined,
+): TimeOfDayPrice {
+  if (read?.kind === "instant") {
+    return {
+      period: isPeakAt(peak, read.date.getTime()) ? "peak" : "off-peak",
+      basis: "instant",
+      note: undefined,
+    };
+  }
+  // No time of day (a date, or a projection's representative day): the peak prices, an upper bound,
+  // even on a day the windows do not apply, because a day may stand for a month (projectMonthly).
+  return {
+    period: "peak",
+    basis: "day",
+    note:
+      `${modelId} has peak-hour prices (${describePeakWindows(peak)}) and this usage has no time of day (a date without a time, a usage bucket or a monthly projection): ` +
+      `priced at the peak prices (input ${peak.inputUsdPerMTok}, output ${peak.outputUsdPerMTok} $/MTok), an upper bound; ` +
+      `off-peak hours cost input ${offPeak.inputUsdPerMTok}, output ${offPeak.outputUsdPerMTok} $/MTok.`,
+  };
+}
+
+const peakRecords = new WeakMap<PriceRecord, PriceRecord>();
+
+/** The record as it reads inside its peak windows: the peak prices in place of its own. */
+function peakRecordOf(record: PriceRecord, peak: PeakHoursPrices): PriceRecord {
+  const memo = peakRecords.get(record);
+  if (memo !== undefined) return memo;
+  const {
+    inputUsdPerMTok: _input,
+    cachedInputUsdPerMTok: _cached,
+    cacheWrite5mUsdPerMTok: _write5m,
+    cacheWrite1hUsdPerMTok: _write1h,
+    outputUsdPerMTok: _output,
+    reasoningUsdPerMTok: _reasoning,
+    peakHours: _peak,
+    ...rest
+  } = record;
+  const { windowsUtc: _windows, offPeakAllDay: _days, ...prices } = peak;
+  const view: PriceRecord = { ...rest, ...prices };
+  peakRecords.set(record, view);
+  return view;
 }
 
 /** Checked before any lookup: a name like `constructor` must not reach `record.serviceTiers[name]`. */

@@ -2,9 +2,9 @@
 // Do not edit: change the JSON and run `npm run gen`.
 import type { PricingTable } from "./schema.ts";
 
-/** The bundled pricing table, version 2026.11.27.2 (published 2026-11-27). */
+/** The bundled pricing table, version 2026.11.27.3 (published 2026-11-27). */
 export const pricingTable: PricingTable = {
-  "version": "2026.11.27.2",
+  "version": "2026.11.27.3",
   "publishedOn": "2026-11-27",
   "providers": [
     {
@@ -3674,6 +3674,62 @@ export const pricingTable: PricingTable = {
               "source": "https://api-docs.deepseek.com/quick_start/pricing",
               "checked": "2026-07-24",
               "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-v4-flash` (prices_checked 2026-05-12); LiteLLM snapshot 2026-07-24 key `deepseek-v4-flash` agrees. effectiveFrom 2026-05-12 is the earliest date a cited source confirms this price (genai-prices prices_checked; the cache price was cut on 2026-04-26 per BerriAI/litellm#29345). Until 2026-08-16, when DeepSeek moved to peak/off-peak prices (reported in ccusage/ccusage#1643 and NousResearch/hermes-agent#90308); no MIT snapshot has the new rates yet, so later dates are unpriced rather than priced wrongly. maxOutputTokens from LiteLLM. reasoning: true because genai-prices describes V4 Flash as having \"thinking (default)\" and \"non-thinking\" modes, as for V4 Pro; LiteLLM sets no supports_reasoning for either."
+            },
+            {
+              "inputUsdPerMTok": 0.22,
+              "cachedInputUsdPerMTok": 0.007,
+              "outputUsdPerMTok": 0.66,
+              "effectiveFrom": "2026-08-17",
+              "effectiveUntil": "2026-08-23",
+              "peakHours": {
+                "inputUsdPerMTok": 0.44,
+                "cachedInputUsdPerMTok": 0.014,
+                "outputUsdPerMTok": 1.32,
+                "windowsUtc": [
+                  {
+                    "from": "01:00",
+                    "until": "04:00"
+                  },
+                  {
+                    "from": "06:00",
+                    "until": "10:00"
+                  }
+                ]
+              },
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `deepseek-v4-flash` (first in 0.1.7, published 2026-09-16): the off-peak prices are its `start_date: 2026-08-17` entry, the peak prices its two `time_of_date` entries (01:00:00Z–04:00:00Z and 06:00:00Z–10:00:00Z, end exclusive as genai-prices' engine compares them) and price_comments (\"peak is \\\"UTC 01:00-04:00\\\" and \\\"UTC 06:00-10:00\\\", everything else is off-peak\"). effectiveFrom 2026-08-17 is genai-prices' start_date (ccusage/ccusage#1643 reports 2026-08-16; that day stays unpriced rather than risk a wrong price). Until 2026-08-23, from which DeepSeek bills off-peak all day at weekends (Beijing time), per the same price_comments (\"from 2026-08-23 Deepseek bills off-peak all day at weekends (Beijing time)\", pydantic/genai-prices#582); the next record holds that rule. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8; the genai-prices git snapshot 47df840 (2026-08-21) still lists only the flat price."
+            },
+            {
+              "inputUsdPerMTok": 0.22,
+              "cachedInputUsdPerMTok": 0.007,
+              "outputUsdPerMTok": 0.66,
+              "effectiveFrom": "2026-08-23",
+              "peakHours": {
+                "inputUsdPerMTok": 0.44,
+                "cachedInputUsdPerMTok": 0.014,
+                "outputUsdPerMTok": 1.32,
+                "windowsUtc": [
+                  {
+                    "from": "01:00",
+                    "until": "04:00"
+                  },
+                  {
+                    "from": "06:00",
+                    "until": "10:00"
+                  }
+                ],
+                "offPeakAllDay": {
+                  "weekdays": [
+                    "saturday",
+                    "sunday"
+                  ],
+                  "utcOffset": "+08:00"
+                }
+              },
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `deepseek-v4-flash` (first in 0.1.7, published 2026-09-16): the off-peak prices are its `start_date: 2026-08-17` entry, the peak prices its two `time_of_date` entries (01:00:00Z–04:00:00Z and 06:00:00Z–10:00:00Z, end exclusive as genai-prices' engine compares them) and price_comments (\"peak is \\\"UTC 01:00-04:00\\\" and \\\"UTC 06:00-10:00\\\", everything else is off-peak\"). effectiveFrom 2026-08-23: from then DeepSeek bills off-peak all day at weekends, Beijing time (price_comments: \"from 2026-08-23 Deepseek bills off-peak all day at weekends (Beijing time)\", pydantic/genai-prices#582), which genai-prices' layout cannot hold and prices at peak; here offPeakAllDay (Saturdays and Sundays at UTC+08:00) holds it. Every peak window of a UTC Saturday or Sunday lies within the Beijing weekend, and 2026-08-23 00:00 Beijing time (2026-08-22 16:00 UTC) falls outside the windows, so the UTC record boundary is exact. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8; the genai-prices git snapshot 47df840 (2026-08-21) still lists only the flat price."
             }
           ]
         },
@@ -3697,6 +3753,62 @@ export const pricingTable: PricingTable = {
               "source": "https://api-docs.deepseek.com/quick_start/pricing",
               "checked": "2026-07-24",
               "note": "Data: genai-prices 47df840 providers/deepseek.yml id `deepseek-v4-pro` (prices_checked 2026-06-02); LiteLLM snapshot 2026-07-24 key `deepseek-v4-pro` agrees. effectiveFrom 2026-06-02 is the earliest date a cited source confirms this price (genai-prices prices_checked; DeepSeek made the 75% launch discount permanent, pydantic/genai-prices#391). Until 2026-08-16, when DeepSeek moved to peak/off-peak prices (reported in ccusage/ccusage#1643 and NousResearch/hermes-agent#90308); no MIT snapshot has the new rates yet, so later dates are unpriced rather than priced wrongly. maxOutputTokens from LiteLLM."
+            },
+            {
+              "inputUsdPerMTok": 0.66,
+              "cachedInputUsdPerMTok": 0.022,
+              "outputUsdPerMTok": 1.98,
+              "effectiveFrom": "2026-08-17",
+              "effectiveUntil": "2026-08-23",
+              "peakHours": {
+                "inputUsdPerMTok": 1.32,
+                "cachedInputUsdPerMTok": 0.044,
+                "outputUsdPerMTok": 3.96,
+                "windowsUtc": [
+                  {
+                    "from": "01:00",
+                    "until": "04:00"
+                  },
+                  {
+                    "from": "06:00",
+                    "until": "10:00"
+                  }
+                ]
+              },
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `deepseek-v4-pro` (first in 0.1.7, published 2026-09-16): the off-peak prices are its `start_date: 2026-08-17` entry, the peak prices its two `time_of_date` entries (01:00:00Z–04:00:00Z and 06:00:00Z–10:00:00Z, end exclusive as genai-prices' engine compares them) and price_comments (\"peak is \\\"UTC 01:00-04:00\\\" and \\\"UTC 06:00-10:00\\\", everything else is off-peak\"). effectiveFrom 2026-08-17 is genai-prices' start_date (ccusage/ccusage#1643 reports 2026-08-16; that day stays unpriced rather than risk a wrong price). Until 2026-08-23, from which DeepSeek bills off-peak all day at weekends (Beijing time), per the same price_comments (\"from 2026-08-23 Deepseek bills off-peak all day at weekends (Beijing time)\", pydantic/genai-prices#582); the next record holds that rule. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8; the genai-prices git snapshot 47df840 (2026-08-21) still lists only the flat price."
+            },
+            {
+              "inputUsdPerMTok": 0.66,
+              "cachedInputUsdPerMTok": 0.022,
+              "outputUsdPerMTok": 1.98,
+              "effectiveFrom": "2026-08-23",
+              "peakHours": {
+                "inputUsdPerMTok": 1.32,
+                "cachedInputUsdPerMTok": 0.044,
+                "outputUsdPerMTok": 3.96,
+                "windowsUtc": [
+                  {
+                    "from": "01:00",
+                    "until": "04:00"
+                  },
+                  {
+                    "from": "06:00",
+                    "until": "10:00"
+                  }
+                ],
+                "offPeakAllDay": {
+                  "weekdays": [
+                    "saturday",
+                    "sunday"
+                  ],
+                  "utcOffset": "+08:00"
+                }
+              },
+              "source": "https://api-docs.deepseek.com/quick_start/pricing",
+              "checked": "2026-09-23",
+              "note": "Data: @pydantic/genai-prices 0.1.8 (npm, published 2026-09-23) model `deepseek-v4-pro` (first in 0.1.7, published 2026-09-16): the off-peak prices are its `start_date: 2026-08-17` entry, the peak prices its two `time_of_date` entries (01:00:00Z–04:00:00Z and 06:00:00Z–10:00:00Z, end exclusive as genai-prices' engine compares them) and price_comments (\"peak is \\\"UTC 01:00-04:00\\\" and \\\"UTC 06:00-10:00\\\", everything else is off-peak\"). effectiveFrom 2026-08-23: from then DeepSeek bills off-peak all day at weekends, Beijing time (price_comments: \"from 2026-08-23 Deepseek bills off-peak all day at weekends (Beijing time)\", pydantic/genai-prices#582), which genai-prices' layout cannot hold and prices at peak; here offPeakAllDay (Saturdays and Sundays at UTC+08:00) holds it. Every peak window of a UTC Saturday or Sunday lies within the Beijing weekend, and 2026-08-23 00:00 Beijing time (2026-08-22 16:00 UTC) falls outside the windows, so the UTC record boundary is exact. The npm bundle has no prices_checked field, so checked is the publish date of 0.1.8; the genai-prices git snapshot 47df840 (2026-08-21) still lists only the flat price."
             }
           ]
         }
