@@ -163,6 +163,22 @@ describe("tokenmeter prices deepseek-v4-flash", () => {
     expect(stdout).toContain("The prices above are off-peak");
   });
 
+  it("the list of models says which rows are off-peak prices", async () => {
+    const { code, stdout } = await runCli([
+      "prices",
+      "--provider",
+      "deepseek",
+      "--at",
+      "2026-09-01",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "deepseek-v4-flash, deepseek-v4-pro: off-peak prices shown; peak hours cost more",
+    );
+    const openai = await runCli(["prices", "--provider", "openai", "--at", "2026-09-01"]);
+    expect(openai.stdout).not.toContain("peak hours");
+  });
+
   it("--json includes peakHours on the record", async () => {
     const { json } = await runCliJson<{
       models: { prices: { inputUsdPerMTok: number; peakHours: unknown }[] }[];

@@ -248,6 +248,7 @@ export const pricesCommand = defineTokenmeterCommand({
         ]),
       };
       const unpriced = rows.filter(({ record }) => record === undefined).length;
+      const withPeakHours = rows.filter(({ record }) => record?.peakHours !== undefined);
       const blocks: DocumentBlock[] = [
         { kind: "heading", text: `${header} · in effect on ${at}` },
         { kind: "table", table: forPeople(table, ["checked"]) },
@@ -256,6 +257,11 @@ export const pricesCommand = defineTokenmeterCommand({
           tone: "note",
           lines: [
             "— means no price published for that kind of token.",
+            ...(withPeakHours.length > 0
+              ? [
+                  `${withPeakHours.map(({ model }) => model.id).join(", ")}: off-peak prices shown; peak hours cost more (tokenmeter prices <model> shows them).`,
+                ]
+              : []),
             ...(unpriced > 0
               ? [
                   `${unpriced} ${unpriced === 1 ? "model has" : "models have"} no price in effect on ${at}.`,
