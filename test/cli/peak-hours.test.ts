@@ -61,6 +61,8 @@ describe("tokenmeter estimate: each request at the prices of its UTC time", () =
     expect(notes).toHaveLength(1);
     expect(notes[0]?.description).toContain("this usage has no time of day");
     expect(notes[0]?.description).toContain("an upper bound");
+    // Named once, not "deepseek-v4-flash: deepseek-v4-flash has …".
+    expect(notes[0]?.description).toMatch(/^deepseek-v4-flash has peak-hour prices/);
 
     const { stdout } = await runCli(["estimate", file]);
     expect(stdout).toContain(

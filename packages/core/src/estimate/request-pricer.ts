@@ -126,7 +126,9 @@ export function createRequestPricer(pricing: PricingTable, notes: AssumptionNote
       throw error;
     }
     for (const assumption of cost.assumptions) {
-      notes.add("price-fallback", `${id}: ${assumption}`, { unit: "request", subject: id });
+      // Most of priceUsage's notes already start with the model ("gpt-4 has no cache-read price…").
+      const text = assumption.startsWith(`${id} `) ? assumption : `${id}: ${assumption}`;
+      notes.add("price-fallback", text, { unit: "request", subject: id });
     }
     return { usage, usageExact, cost };
   }
