@@ -72,6 +72,35 @@ function csvOf(table: DocumentTable): string {
     .join("\n")}\n`;
 }
 
+/** One row of a report table (body or footer): the first cell heads the row, numbers align right. */
+function ReportRow(props: {
+  columns: DocumentTable["columns"];
+  values: DocumentTable["rows"][number];
+}): ReactElement {
+  return (
+    <tr>
+      {props.values.map((value, c) => {
+        const column = props.columns[c];
+        const kind = column?.kind ?? "text";
+        return c === 0 ? (
+          <th key={column?.key ?? c} scope="row">
+            {formatCell(value, kind)}
+          </th>
+        ) : (
+          <td
+            key={column?.key ?? c}
+            className={isNumericColumn(kind) ? "num" : undefined}
+            data-key={column?.key}
+            data-value={typeof value === "number" ? value : undefined}
+          >
+            {formatCell(value, kind)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
 function TableBlock(props: { table: DocumentTable; caption: string }): ReactElement {
   const { table } = props;
   return (
@@ -94,50 +123,12 @@ function TableBlock(props: { table: DocumentTable; caption: string }): ReactElem
         <tbody>
           {table.rows.map((row, r) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: report rows are fixed once rendered
-            <tr key={r}>
-              {row.map((value, c) => {
-                const column = table.columns[c];
-                const kind = column?.kind ?? "text";
-                return c === 0 ? (
-                  <th key={column?.key ?? c} scope="row">
-                    {formatCell(value, kind)}
-                  </th>
-                ) : (
-                  <td
-                    key={column?.key ?? c}
-                    className={isNumericColumn(kind) ? "num" : undefined}
-                    data-key={column?.key}
-                    data-value={typeof value === "number" ? value : undefined}
-                  >
-                    {formatCell(value, kind)}
-                  </td>
-                );
-              })}
-            </tr>
+            <ReportRow key={r} columns={table.columns} values={row} />
           ))}
         </tbody>
         {table.footer ? (
           <tfoot>
-            <tr>
-              {table.footer.map((value, c) => {
-                const column = table.columns[c];
-                const kind = column?.kind ?? "text";
-                return c === 0 ? (
-                  <th key={column?.key ?? c} scope="row">
-                    {formatCell(value, kind)}
-                  </th>
-                ) : (
-                  <td
-                    key={column?.key ?? c}
-                    className={isNumericColumn(kind) ? "num" : undefined}
-                    data-key={column?.key}
-                    data-value={typeof value === "number" ? value : undefined}
-                  >
-                    {formatCell(value, kind)}
-                  </td>
-                );
-              })}
-            </tr>
+            <ReportRow columns={table.columns} values={table.footer} />
           </tfoot>
         ) : null}
       </table>

@@ -28,24 +28,63 @@ function parseWithin(text: string, min: number, max: number, integer: boolean): 
   return value;
 }
 
-export function NumberField(props: NumberFieldProps): ReactElement {
-  const id = useId();
-  const [text, setText] = useState(String(props.value));
-  // Follow outside changes (a preset, the back button) unless the box already says the same.
+/**
+ * The text in a number box: what the person typed, following outside changes to `value` (a
+ * preset, the back button) unless the box already says the same number.
+ */
+function useNumberText(value: number): [string, (text: string) => void] {
+  const [text, setText] = useState(String(value));
   useEffect(() => {
     setText((current) =>
-      Number(current) === props.value && current.trim() !== "" ? current : String(props.value),
+      Number(current) === value && current.trim() !== "" ? current : String(value),
     );
-  }, [props.value]);
+  }, [value]);
+  return [text, setText];
+}
+
+/** `aria-describedby` of a field: its hint and its problem, where shown. */
+function describedByOf(
+  id: string,
+  hint: ReactNode,
+  problem: string | undefined,
+): string | undefined {
+  return (
+    [hint ? `${id}-hint` : "", problem ? `${id}-problem` : ""].filter(Boolean).join(" ") ||
+    undefined
+  );
+}
+
+/** The hint and the problem under a field, with the ids {@link describedByOf} points at. */
+function FieldNotes(props: {
+  id: string;
+  hint: ReactNode;
+  problem: string | undefined;
+}): ReactElement {
+  return (
+    <>
+      {props.hint ? (
+        <span className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.problem ? (
+        <span className="field-problem" id={`${props.id}-problem`} role="alert">
+          {props.problem}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function NumberField(props: NumberFieldProps): ReactElement {
+  const id = useId();
+  const [text, setText] = useNumberText(props.value);
   const parsed = parseWithin(text, props.min, props.max, props.integer === true);
   const localProblem =
     parsed === undefined
       ? `Enter ${props.integer ? "a whole number" : "a number"} from ${props.min} to ${props.max.toLocaleString("en-US")}.`
       : undefined;
   const problem = localProblem ?? props.problem;
-  const describedBy = [props.hint ? `${id}-hint` : "", problem ? `${id}-problem` : ""]
-    .filter(Boolean)
-    .join(" ");
   const update = (next: string) => {
     setText(next);
     const value = parseWithin(next, props.min, props.max, props.integer === true);
@@ -64,7 +103,7 @@ export function NumberField(props: NumberFieldProps): ReactElement {
           step={props.step ?? (props.integer ? 1 : "any")}
           value={text}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          aria-describedby={describedByOf(id, props.hint, problem)}
           onChange={(event) => update(event.target.value)}
         />
         {props.suffix ? <span className="suffix">{props.suffix}</span> : null}
@@ -80,16 +119,7 @@ export function NumberField(props: NumberFieldProps): ReactElement {
           onChange={(event) => update(event.target.value)}
         />
       ) : null}
-      {props.hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {problem ? (
-        <span className="field-problem" id={`${id}-problem`} role="alert">
-          {problem}
-        </span>
-      ) : null}
+      <FieldNotes id={id} hint={props.hint} problem={problem} />
     </div>
   );
 }
@@ -104,14 +134,7 @@ interface LengthFieldProps {
 
 export function LengthField(props: LengthFieldProps): ReactElement {
   const id = useId();
-  const [text, setText] = useState(String(props.value.value));
-  useEffect(() => {
-    setText((current) =>
-      Number(current) === props.value.value && current.trim() !== ""
-        ? current
-        : String(props.value.value),
-    );
-  }, [props.value.value]);
+  const [text, setText] = useNumberText(props.value.value);
   const parsed = parseWithin(text, 0, 1_000_000, false);
   const problem = parsed === undefined ? "Enter a length from 0 to 1,000,000." : props.problem;
   return (
@@ -127,11 +150,7 @@ export function LengthField(props: LengthFieldProps): ReactElement {
           step="any"
           value={text}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={
-            [props.hint ? `${id}-hint` : "", problem ? `${id}-problem` : ""]
-              .filter(Boolean)
-              .join(" ") || undefined
-          }
+          aria-describedby={describedByOf(id, props.hint, problem)}
           onChange={(event) => {
             setText(event.target.value);
             const value = parseWithin(event.target.value, 0, 1_000_000, false);
@@ -152,16 +171,7 @@ export function LengthField(props: LengthFieldProps): ReactElement {
           <option value="tokens">tokens</option>
         </select>
       </div>
-      {props.hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {problem ? (
-        <span className="field-problem" id={`${id}-problem`} role="alert">
-          {problem}
-        </span>
-      ) : null}
+      <FieldNotes id={id} hint={props.hint} problem={problem} />
     </div>
   );
 }

@@ -269,14 +269,14 @@ export function priceConversation(
     const turnCost = replay.turns?.[k];
     if (turnCost === undefined) throw new Error(`replay of ${model.id} has no turn ${k}`);
     const usage: Usage = { ...turnCost.usage };
-    const day = new Date(turnMs[k] as number).toISOString().slice(0, 10);
+    const at = new Date(turnMs[k] as number).toISOString();
+    const day = at.slice(0, 10);
     const record = model.prices.find((price) => price.effectiveFrom === replay.priceEffectiveFrom);
     const inReplayPeriod =
       record !== undefined &&
       record.effectiveFrom <= day &&
       (record.effectiveUntil === undefined || day < record.effectiveUntil);
     // Peak hours: the replay used one moment's prices; each turn pays those of its own time.
-    const at = new Date(turnMs[k] as number).toISOString();
     if (inReplayPeriod && record.peakHours !== undefined) {
       const cost = priceUsage(usage, model.id, { at, pricing: options.pricer.pricing });
       return { usage, usageExact: false, cost };

@@ -78,13 +78,6 @@ const SKIP_DESCRIPTIONS = {
 } as const;
 
 /**
- * The estimate pipeline after the readers. Exact usage records are priced as they arrive. Records
- * that carry text (conversations, generic calls) are planned, their texts counted in batches by
- * the {@link TokenCounter} (a worker thread for large exports) while the reader keeps parsing, and
- * priced when the counts come back. Batches complete in the order they were sent, so the report
- * is the same on every run.
- */
-/**
  * The `at` a logged request is priced at: its instant, so prices with peak hours pick peak or
  * off-peak by its UTC time. Only its UTC day when the log gave no time of day, or when the row sums
  * a time bucket longer than a minute (usage CSVs): peak-hour prices then use the peak price, an
@@ -100,6 +93,13 @@ function priceAt(record: UsageLogRecord | CallLogRecord): string {
   return record.timestamp;
 }
 
+/**
+ * The estimate pipeline after the readers. Exact usage records are priced as they arrive. Records
+ * that carry text (conversations, generic calls) are planned, their texts counted in batches by
+ * the {@link TokenCounter} (a worker thread for large exports) while the reader keeps parsing, and
+ * priced when the counts come back. Batches complete in the order they were sent, so the report
+ * is the same on every run.
+ */
 export function createRecordProcessor(options: RecordProcessorOptions): RecordProcessor {
   const { builder, coverage, counter } = options;
   // Requests outside since/until are counted, never priced: their assumptions would describe
@@ -162,16 +162,17 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       stats.fastModeRequests += record.requestCount;
     }
     const source = pricer.resolve(record.model);
+    const at = priceAt(record);
     const priced = specs.map((spec): ScenarioPricing => {
       if (spec.model === undefined) {
-        return pricer.price(record.usage, record.model, priceAt(record), true, record.serviceTier);
+        return pricer.price(record.usage, record.model, at, true, record.serviceTier);
       }
       const sameTokenizer = source.known && source.info.tokenizer === spec.model.tokenizer;
       if (source.known && !sameTokenizer) stats.repricedAcrossTokenizers += 1;
       return pricer.price(
         record.usage,
         spec.model.id,
-        priceAt(record),
+        at,
         sameTokenizer,
         record.serviceTier,
         "first-price",
@@ -252,6 +253,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
     }
     const source = pricer.resolve(record.model);
     const ownPosition = item.models.length - 1;
+    const at = priceAt(record);
     let repriced = 0;
     const priced = specs.map((spec): ScenarioPricing => {
       if (spec.model !== undefined) {
@@ -260,7 +262,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
         return pricer.price(
           usageOn(spec.model, position),
           spec.model.id,
-          priceAt(record),
+          at,
           false,
           record.serviceTier,
           "first-price",
@@ -268,13 +270,7 @@ export function createRecordProcessor(options: RecordProcessorOptions): RecordPr
       }
       const own = item.models[ownPosition] as ModelInfo;
       if (source.known) {
-        return pricer.price(
-          usageOn(own, ownPosition),
-          own.id,
-          priceAt(record),
-          false,
-          record.serviceTier,
-        );
+        return pricer.price(usageOn(own, ownPosition), own.id, at, false, record.serviceTier);
       }
       return {
         usage: usageOn(own, ownPosition),
